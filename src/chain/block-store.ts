@@ -1,0 +1,212 @@
+import type { BlockHeader } from "@ethereumjs/block";
+import type { TypedTransaction } from "@ethereumjs/tx";
+import { bytesToHex, concatBytes, hexToBytes, setLengthLeft, bigIntToBytes } from "@ethereumjs/util";
+import { keccak_256 } from "@noble/hashes/sha3.js";
+
+/** One executed transaction with everything receipts and logs need. */
+export interface MinedTx {
+  tx: TypedTransaction;
+  hash: string;
+  from: string;
+  index: number;
+  status: 0 | 1;
+  gasUsed: bigint;
+  cumulativeGasUsed: bigint;
+  effectiveGasPrice: bigint;
+  contractAddress: string | null;
+  logs: MinedLog[];
+  logsBloom: Uint8Array;
+  returnValue: Uint8Array;
+  /** ethereumjs error name when the tx failed ("revert", "out of gas", ...). */
+  error?: string;
+  /** console.log inputs recorded while it ran. */
+  consoleLogs: Uint8Array[];
+}
+
+export interface MinedLog {
+  address: string;
+  topics: string[];
+  data: string;
+  /** Position of the log in its block. */
+  logIndex: number;
+}
+
+/** A block that holds transactions or state changes: kept in full. */
+export interface RealBlock {
+  header: BlockHeader;
+  hash: string;
+  txs: MinedTx[];
+}
+
+/**
+ * What the provider reads about any block: real blocks come from the store, the empty epochs
+ * between them (hardhat_mine, time jumps) are synthesised on demand so that mining 100,000 epochs
+ * costs nothing.
+ */
+export interface BlockView {
+  number: bigint;
+  hash: string;
+  parentHash: string;
+  timestamp: bigint;
+  gasLimit: bigint;
+  gasUsed: bigint;
+  baseFeePerGas: bigint;
+  miner: string;
+  mixHash: string;
+  stateRoot: string;
+  transactionsRoot: string;
+  receiptsRoot: string;
+  logsBloom: string;
+  extraData: string;
+  size: bigint;
+  txs: MinedTx[];
+}
+
+const EMPTY_TRIE_ROOT = "0x56e81f171bcc55a6ff8345e692c0f86e5b48e01b996cadc001622fb5e363b421";
+const EMPTY_BLOOM = bytesToHex(new Uint8Array(256));
+
+/** Hash of an empty epoch: a digest of its number and the last real block before it. */
+function emptyEpochHash(anchor: string, number: bigint): string {
+  return bytesToHex(
+    keccak_256(concatBytes(new TextEncoder().encode("fevm-epoch"), hexToBytes(anchor as `0x${string}`), setLengthLeft(bigIntToBytes(number), 32))),
+  );
+}
+
+export interface StoreSnapshot {
+  latest: bigint;
+  realCount: number;
+}
+
+/** Blocks by number and hash; `latest` may run past the last real block (empty epochs). */
+export class BlockStore {
+  /** Real blocks in ascending number order (genesis first). */
+  private readonly real: RealBlock[] = [];
+  private readonly byHash = new Map<string, RealBlock>();
+  private readonly txIndex = new Map<string, { block: RealBlock; tx: MinedTx }>();
+  private latestNumber = 0n;
+
+  constructor(
+    genesis: RealBlock,
+    private readonly nextBaseFee: (parent: BlockView) => bigint,
+  ) {
+    this.add(genesis);
+  }
+
+  get latest(): bigint {
+    return this.latestNumber;
+  }
+
+  add(block: RealBlock): void {
+    this.real.push(block);
+    this.byHash.set(block.hash, block);
+    for (const tx of block.txs) this.txIndex.set(tx.hash, { block, tx });
+    this.latestNumber = block.header.number;
+  }
+
+  /** Extends the chain by empty epochs up to `number` (nothing is stored). */
+  advanceTo(number: bigint): void {
+    if (number > this.latestNumber) this.latestNumber = number;
+  }
+
+  lastReal(): RealBlock {
+    return this.real[this.real.length - 1];
+  }
+
+  /** The real block with the greatest number ≤ n. */
+  private realAtOrBefore(n: bigint): RealBlock {
+    let lo = 0;
+    let hi = this.real.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.real[mid].header.number <= n) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.real[lo];
+  }
+
+  byNumber(n: bigint, timestampOf: (n: bigint) => bigint): BlockView | undefined {
+    if (n < 0n || n > this.latestNumber) return undefined;
+    const anchor = this.realAtOrBefore(n);
+    if (anchor.header.number === n) return viewOfReal(anchor);
+    return this.emptyView(anchor, n, timestampOf);
+  }
+
+  byHashLookup(hash: string, timestampOf: (n: bigint) => bigint): BlockView | undefined {
+    const real = this.byHash.get(hash.toLowerCase());
+    if (real) return viewOfReal(real);
+    // An empty epoch's hash can only be recognised by recomputing it: check the latest range.
+    const anchor = this.lastReal();
+    for (let n = anchor.header.number + 1n; n <= this.latestNumber && n <= anchor.header.number + 1024n; n++) {
+      if (emptyEpochHash(anchor.hash, n) === hash.toLowerCase()) return this.emptyView(anchor, n, timestampOf);
+    }
+    return undefined;
+  }
+
+  private emptyView(anchor: RealBlock, n: bigint, timestampOf: (n: bigint) => bigint): BlockView {
+    const base = viewOfReal(anchor);
+    let baseFee = this.nextBaseFee(base);
+    // Base fee falls 12.5% per empty epoch down to its floor; a few hundred steps reach it.
+    let parent: BlockView = base;
+    for (let k = anchor.header.number + 1n; k < n && k < anchor.header.number + 400n; k++) {
+      parent = { ...parent, baseFeePerGas: baseFee, gasUsed: 0n };
+      baseFee = this.nextBaseFee(parent);
+    }
+    return {
+      ...base,
+      number: n,
+      hash: emptyEpochHash(anchor.hash, n),
+      parentHash: n - 1n === anchor.header.number ? anchor.hash : emptyEpochHash(anchor.hash, n - 1n),
+      timestamp: timestampOf(n),
+      gasUsed: 0n,
+      baseFeePerGas: baseFee,
+      transactionsRoot: EMPTY_TRIE_ROOT,
+      receiptsRoot: EMPTY_TRIE_ROOT,
+      logsBloom: EMPTY_BLOOM,
+      size: 0x200n,
+      txs: [],
+    };
+  }
+
+  transaction(hash: string): { block: RealBlock; tx: MinedTx } | undefined {
+    return this.txIndex.get(hash.toLowerCase());
+  }
+
+  /** Real blocks with number in [from, to], for log queries. */
+  realBlocksIn(from: bigint, to: bigint): RealBlock[] {
+    return this.real.filter((b) => b.header.number >= from && b.header.number <= to);
+  }
+
+  snapshot(): StoreSnapshot {
+    return { latest: this.latestNumber, realCount: this.real.length };
+  }
+
+  restore(s: StoreSnapshot): void {
+    for (const removed of this.real.splice(s.realCount)) {
+      this.byHash.delete(removed.hash);
+      for (const tx of removed.txs) this.txIndex.delete(tx.hash);
+    }
+    this.latestNumber = s.latest;
+  }
+}
+
+export function viewOfReal(b: RealBlock): BlockView {
+  const h = b.header;
+  return {
+    number: h.number,
+    hash: b.hash,
+    parentHash: bytesToHex(h.parentHash),
+    timestamp: h.timestamp,
+    gasLimit: h.gasLimit,
+    gasUsed: h.gasUsed,
+    baseFeePerGas: h.baseFeePerGas ?? 0n,
+    miner: h.coinbase.toString(),
+    mixHash: bytesToHex(h.mixHash),
+    stateRoot: bytesToHex(h.stateRoot),
+    transactionsRoot: bytesToHex(h.transactionsTrie),
+    receiptsRoot: bytesToHex(h.receiptTrie),
+    logsBloom: bytesToHex(h.logsBloom),
+    extraData: bytesToHex(h.extraData),
+    size: BigInt(h.serialize().length + b.txs.reduce((s, t) => s + t.tx.serialize().length, 0) + 8),
+    txs: b.txs,
+  };
+}

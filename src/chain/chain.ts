@@ -1,0 +1,447 @@
+import { createBlock, createBlockHeader, genTransactionsTrieRoot, type Block } from "@ethereumjs/block";
+import type { Common } from "@ethereumjs/common";
+import type { EVMMockBlockchainInterface } from "@ethereumjs/evm";
+import { MerklePatriciaTrie } from "@ethereumjs/mpt";
+import type { MerkleStateManager } from "@ethereumjs/statemanager";
+import { RLP } from "@ethereumjs/rlp";
+import { Account, Address, bytesToHex, createAddressFromString, createZeroAddress, hexToBytes } from "@ethereumjs/util";
+import { encodeReceipt, runTx, type VM } from "@ethereumjs/vm";
+import type { FevmEVM } from "../evm/fevm-evm";
+import { createFevmCommon, sharedCommon } from "../evm/common";
+import { MINIMUM_BASE_FEE, nextBaseFee } from "./base-fee";
+import { BlockStore, type BlockView, type MinedLog, type MinedTx, type RealBlock, type StoreSnapshot } from "./block-store";
+import { epochAtOrAfter, epochsCovering, timestampOfEpoch } from "./epochs";
+import { InvalidTransactionError } from "./errors";
+import { Mempool } from "./mempool";
+import { effectiveGasPrice, type SenderTx } from "./transactions";
+import { createFevmVM, createFevmVMAt, type FevmVM } from "./vm-factory";
+
+/** Filecoin's block gas limit (lotus params_shared_vals.go BlockGasLimit). */
+export const FILECOIN_BLOCK_GAS_LIMIT = 10_000_000_000n;
+
+export interface ChainOptions {
+  chainId: number;
+  networkVersion: number;
+  genesisTimestamp: bigint;
+  /** Accounts funded at genesis. */
+  genesisAccounts: { address: string; balance: bigint }[];
+}
+
+/** Where state stands after a block (or after cheatcodes applied on top of it). */
+interface StateCheckpoint {
+  number: bigint;
+  root: Uint8Array;
+}
+
+interface ChainSnapshot {
+  store: StoreSnapshot;
+  states: StateCheckpoint[];
+  mempool: SenderTx[];
+  pendingSeconds: bigint;
+  timeOffset: bigint;
+  nextTimestamp: bigint | undefined;
+  nextBaseFeeOverride: bigint | undefined;
+  coinbase: Address;
+  prevRandao: Uint8Array;
+  blockGasLimit: bigint;
+}
+
+/** Selects the epoch the next block lands on and what happens to a tx while mining. */
+export interface MinedBlockResult {
+  block: RealBlock;
+  /** Txs that could not be included (nonce gaps, gas), left in the mempool. */
+  skipped: number;
+}
+
+/**
+ * The Filecoin chain as a sequence of epochs: one block per epoch, timestamps fixed to
+ * genesis + 30 s × epoch, state in a Merkle trie so every past block stays readable.
+ */
+export class Chain {
+  readonly blocks: BlockStore;
+  readonly mempool = new Mempool();
+  automine = true;
+  /** Seconds added by evm_increaseTime that the next block has not consumed yet. */
+  private pendingSeconds = 0n;
+  /** Total seconds added by evm_increaseTime, reported back as Hardhat does. */
+  timeOffset = 0n;
+  nextTimestamp: bigint | undefined;
+  nextBaseFeeOverride: bigint | undefined;
+  coinbase: Address = createZeroAddress();
+  prevRandao: Uint8Array = new Uint8Array(32);
+  blockGasLimit = FILECOIN_BLOCK_GAS_LIMIT;
+  private states: StateCheckpoint[];
+  private readonly snapshots = new Map<number, ChainSnapshot>();
+  private nextSnapshotId = 1;
+
+  /** For building txs and headers (see sharedCommon); the VM keeps its own Common. */
+  readonly common: Common;
+
+  private constructor(
+    vmCommon: Common,
+    readonly genesisTimestamp: bigint,
+    private readonly fevm: FevmVM,
+    genesis: RealBlock,
+    genesisRoot: Uint8Array,
+  ) {
+    this.common = sharedCommon(vmCommon);
+    this.blocks = new BlockStore(genesis, nextBaseFee);
+    this.states = [{ number: 0n, root: genesisRoot }];
+  }
+
+  static async create(opts: ChainOptions): Promise<Chain> {
+    const common = createFevmCommon(opts.chainId, opts.networkVersion);
+    let chain: Chain | undefined;
+    const blockchain: EVMMockBlockchainInterface = {
+      // BLOCKHASH: ethereumjs asks for a block object with hash().
+      getBlock: async (n: number | bigint) => {
+        const view = chain?.blockByNumber(BigInt(n));
+        const hash = hexToBytes((view?.hash ?? bytesToHex(new Uint8Array(32))) as `0x${string}`);
+        return { hash: () => hash } as unknown as Block;
+      },
+      putBlock: async () => {},
+      shallowCopy() {
+        return this;
+      },
+    };
+    const fevm = await createFevmVM(common, blockchain);
+    for (const { address, balance } of opts.genesisAccounts) {
+      await fevm.stateManager.putAccount(createAddressFromString(address), new Account(0n, balance));
+    }
+    const root = await fevm.stateManager.getStateRoot();
+    const header = createBlockHeader(
+      {
+        number: 0n,
+        timestamp: opts.genesisTimestamp,
+        gasLimit: FILECOIN_BLOCK_GAS_LIMIT,
+        baseFeePerGas: MINIMUM_BASE_FEE,
+        stateRoot: root,
+      },
+      { common, skipConsensusFormatValidation: true },
+    );
+    const genesis: RealBlock = { header, hash: bytesToHex(header.hash()), txs: [] };
+    chain = new Chain(common, opts.genesisTimestamp, fevm, genesis, root);
+    return chain;
+  }
+
+  get vm(): VM {
+    return this.fevm.vm;
+  }
+  get evm(): FevmEVM {
+    return this.fevm.evm;
+  }
+  get stateManager(): MerkleStateManager {
+    return this.fevm.stateManager;
+  }
+
+  latestNumber(): bigint {
+    return this.blocks.latest;
+  }
+
+  timestampOf = (epoch: bigint): bigint => timestampOfEpoch(this.genesisTimestamp, epoch);
+
+  blockByNumber(n: bigint): BlockView | undefined {
+    return this.blocks.byNumber(n, this.timestampOf);
+  }
+
+  blockByHash(hash: string): BlockView | undefined {
+    return this.blocks.byHashLookup(hash, this.timestampOf);
+  }
+
+  latestBlock(): BlockView {
+    return this.blockByNumber(this.blocks.latest)!;
+  }
+
+  // ---------------------------------------------------------------- state by block
+
+  /** State root after block n (including cheatcodes applied while n was the latest block). */
+  stateRootAt(n: bigint): Uint8Array {
+    let lo = 0;
+    let hi = this.states.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.states[mid].number <= n) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.states[lo].root;
+  }
+
+  private currentRoot(): Uint8Array {
+    return this.states[this.states.length - 1].root;
+  }
+
+  /**
+   * Runs `fn` against the state after block n: the live VM when nothing changed since
+   * (the common case), else a throwaway VM over the historical root.
+   */
+  async withStateAt<T>(n: bigint, fn: (fevm: FevmVM) => Promise<T>): Promise<T> {
+    const root = this.stateRootAt(n);
+    if (root === this.currentRoot()) return fn(this.fevm);
+    return fn(await createFevmVMAt(this.stateManager, this.vm.common, this.evm.blockchain, root));
+  }
+
+  /** Records direct state edits (setBalance, setCode...) as the state of the latest block. */
+  async commitIrregularState(): Promise<void> {
+    const root = await this.stateManager.getStateRoot();
+    const latest = this.blocks.latest;
+    const last = this.states[this.states.length - 1];
+    if (last.number === latest) last.root = root;
+    else this.states.push({ number: latest, root });
+  }
+
+  // ---------------------------------------------------------------- time
+
+  increaseTime(seconds: bigint): bigint {
+    this.pendingSeconds += seconds;
+    this.timeOffset += seconds;
+    return this.timeOffset;
+  }
+
+  /** The epoch the next mined block lands on. */
+  nextEpoch(): bigint {
+    const latest = this.blocks.latest;
+    if (this.nextTimestamp !== undefined) return epochAtOrAfter(this.genesisTimestamp, this.nextTimestamp);
+    return latest + (this.pendingSeconds > 0n ? epochsCovering(this.pendingSeconds) : 1n);
+  }
+
+  setNextBlockTimestamp(timestamp: bigint): void {
+    const latest = this.latestBlock();
+    if (timestamp <= latest.timestamp) {
+      throw new InvalidTransactionError(
+        `Timestamp ${timestamp} is lower than or equal to previous block's timestamp ${latest.timestamp}`,
+      );
+    }
+    this.nextTimestamp = timestamp;
+  }
+
+  /** A header for running code "in the next block" (eth_call, eth_estimateGas at latest/pending). */
+  pendingBlock(baseFeeOverride?: bigint): Block {
+    const parent = this.latestBlock();
+    const number = this.nextEpoch();
+    return createBlock(
+      {
+        header: {
+          number,
+          timestamp: this.timestampOf(number),
+          gasLimit: this.blockGasLimit,
+          coinbase: this.coinbase,
+          baseFeePerGas: baseFeeOverride ?? this.nextBaseFeeOverride ?? nextBaseFee(parent),
+          mixHash: this.prevRandao,
+          parentHash: hexToBytes(parent.hash as `0x${string}`),
+        },
+      },
+      { common: this.common, skipConsensusFormatValidation: true },
+    );
+  }
+
+  /** The header of block n, for running code in its context. */
+  blockContext(n: bigint, baseFeeOverride?: bigint): Block {
+    const view = this.blockByNumber(n)!;
+    return createBlock(
+      {
+        header: {
+          number: view.number,
+          timestamp: view.timestamp,
+          gasLimit: view.gasLimit,
+          coinbase: createAddressFromString(view.miner),
+          baseFeePerGas: baseFeeOverride ?? view.baseFeePerGas,
+          mixHash: hexToBytes(view.mixHash as `0x${string}`),
+          parentHash: hexToBytes(view.parentHash as `0x${string}`),
+        },
+      },
+      { common: this.common, skipConsensusFormatValidation: true },
+    );
+  }
+
+  // ---------------------------------------------------------------- accounts
+
+  async getAccount(address: Address): Promise<Account> {
+    return (await this.stateManager.getAccount(address)) ?? new Account();
+  }
+
+  /** Nonce the sender's next transaction must carry, counting its queued transactions. */
+  async pendingNonce(address: Address): Promise<bigint> {
+    const account = await this.getAccount(address);
+    return this.mempool.nextNonce(address.toString(), account.nonce);
+  }
+
+  /** Checks a transaction against the latest state the way Hardhat's network does before queueing it. */
+  async validate(stx: SenderTx, { queueing }: { queueing: boolean }): Promise<void> {
+    const { tx, from } = stx;
+    const account = await this.getAccount(from);
+    const expected = queueing ? account.nonce : await this.pendingNonce(from);
+    const automineNote = queueing ? "" : " Note that transactions can't be queued when automining.";
+    if (tx.nonce < account.nonce) {
+      throw new InvalidTransactionError(`Nonce too low. Expected nonce to be ${expected} but got ${tx.nonce}.${automineNote}`);
+    }
+    if (!queueing && tx.nonce > expected) {
+      throw new InvalidTransactionError(`Nonce too high. Expected nonce to be ${expected} but got ${tx.nonce}.${automineNote}`);
+    }
+    if (tx.gasLimit > this.blockGasLimit) {
+      throw new InvalidTransactionError(
+        `Transaction gas limit is ${tx.gasLimit} and exceeds block gas limit of ${this.blockGasLimit}`,
+      );
+    }
+    const intrinsic = tx.getIntrinsicGas();
+    if (tx.gasLimit < intrinsic) {
+      throw new InvalidTransactionError(`Transaction requires at least ${intrinsic} gas but got ${tx.gasLimit}`);
+    }
+    const upfront = tx.getUpfrontCost();
+    if (account.balance < upfront) {
+      throw new InvalidTransactionError(
+        `Sender doesn't have enough funds to send tx. The max upfront cost is: ${upfront} and the sender's account (${from}) only has: ${account.balance}`,
+      );
+    }
+    const baseFee = this.pendingBlock().header.baseFeePerGas ?? 0n;
+    const maxFee = "maxFeePerGas" in tx ? tx.maxFeePerGas : (tx as { gasPrice: bigint }).gasPrice;
+    if (maxFee < baseFee) {
+      throw new InvalidTransactionError(
+        `Transaction gas price (${maxFee}) is lower than the next block's base fee (${baseFee}). Use a higher maxFeePerGas.`,
+      );
+    }
+  }
+
+  // ---------------------------------------------------------------- mining
+
+  /**
+   * Mines one block at the next epoch with the given transactions (in order). Invalid ones
+   * (nonce not yet reachable, not enough gas left) are skipped and stay queued by the caller.
+   */
+  async mineBlock(txs: SenderTx[]): Promise<MinedBlockResult> {
+    const number = this.nextEpoch();
+    const parent = this.latestBlock();
+    const baseFee = this.nextBaseFeeOverride ?? nextBaseFee(parent);
+    const headerData = {
+      number,
+      timestamp: this.timestampOf(number),
+      gasLimit: this.blockGasLimit,
+      coinbase: this.coinbase,
+      baseFeePerGas: baseFee,
+      mixHash: this.prevRandao,
+      parentHash: hexToBytes(parent.hash as `0x${string}`),
+    };
+    const context = createBlock({ header: headerData }, { common: this.common, skipConsensusFormatValidation: true });
+    const mined: MinedTx[] = [];
+    const receiptTrie = new MerklePatriciaTrie({ common: this.common });
+    const bloom = new Uint8Array(256);
+    let gasUsed = 0n;
+    let logIndex = 0;
+    let skipped = 0;
+    for (const stx of txs) {
+      const account = await this.getAccount(stx.from);
+      if (stx.tx.nonce !== account.nonce || stx.tx.gasLimit > this.blockGasLimit - gasUsed) {
+        skipped++;
+        continue;
+      }
+      this.evm.takeConsoleLogs();
+      const result = await runTx(this.vm, { tx: stx.tx, block: context, blockGasUsed: gasUsed, skipHardForkValidation: true });
+      gasUsed += result.totalGasSpent;
+      const logs: MinedLog[] = (result.execResult.logs ?? []).map(([address, topics, data]) => ({
+        address: bytesToHex(address),
+        topics: topics.map((t) => bytesToHex(t)),
+        data: bytesToHex(data),
+        logIndex: logIndex++,
+      }));
+      const bits = result.bloom.bitvector;
+      for (let i = 0; i < 256; i++) bloom[i] |= bits[i];
+      await receiptTrie.put(RLP.encode(mined.length), encodeReceipt(result.receipt, stx.tx.type));
+      mined.push({
+        tx: stx.tx,
+        hash: stx.hash,
+        from: stx.from.toString(),
+        index: mined.length,
+        status: result.execResult.exceptionError ? 0 : 1,
+        gasUsed: result.totalGasSpent,
+        cumulativeGasUsed: gasUsed,
+        effectiveGasPrice: effectiveGasPrice(stx.tx, baseFee),
+        contractAddress: result.createdAddress?.toString() ?? null,
+        logs,
+        logsBloom: bits,
+        returnValue: result.execResult.returnValue,
+        error: result.execResult.exceptionError?.error,
+        consoleLogs: this.evm.takeConsoleLogs(),
+      });
+    }
+    const stateRoot = await this.stateManager.getStateRoot();
+    const header = createBlockHeader(
+      {
+        ...headerData,
+        stateRoot,
+        gasUsed,
+        logsBloom: bloom,
+        transactionsTrie: await genTransactionsTrieRoot(mined.map((m) => m.tx)),
+        receiptTrie: receiptTrie.root(),
+      },
+      { common: this.common, skipConsensusFormatValidation: true },
+    );
+    const block: RealBlock = { header, hash: bytesToHex(header.hash()), txs: mined };
+    this.blocks.add(block);
+    this.states.push({ number, root: stateRoot });
+    this.pendingSeconds = 0n;
+    this.nextTimestamp = undefined;
+    this.nextBaseFeeOverride = undefined;
+    return { block, skipped };
+  }
+
+  /** Mines `count` blocks `interval` seconds apart; empty ones cost nothing (nothing is stored). */
+  async mineEmpty(count: bigint, intervalSeconds = 1n): Promise<void> {
+    if (count <= 0n) return;
+    const step = epochsCovering(intervalSeconds);
+    if (this.mempool.size > 0 || this.nextBaseFeeOverride !== undefined) {
+      await this.mineFromMempool();
+      count -= 1n;
+    }
+    if (count <= 0n) return;
+    const first = this.nextEpoch();
+    this.blocks.advanceTo(first + (count - 1n) * step);
+    this.pendingSeconds = 0n;
+    this.nextTimestamp = undefined;
+  }
+
+  /** Mines one block with as many queued txs as fit (by fee, then arrival). */
+  async mineFromMempool(): Promise<MinedBlockResult> {
+    const candidates = this.mempool.ordered(this.pendingBlock().header.baseFeePerGas ?? 0n);
+    const result = await this.mineBlock(candidates);
+    for (const tx of result.block.txs) this.mempool.remove(tx.hash);
+    return result;
+  }
+
+  // ---------------------------------------------------------------- snapshots (EDR semantics)
+
+  async snapshot(): Promise<number> {
+    const id = this.nextSnapshotId++;
+    this.snapshots.set(id, {
+      store: this.blocks.snapshot(),
+      states: this.states.map((s) => ({ ...s })),
+      mempool: this.mempool.all(),
+      pendingSeconds: this.pendingSeconds,
+      timeOffset: this.timeOffset,
+      nextTimestamp: this.nextTimestamp,
+      nextBaseFeeOverride: this.nextBaseFeeOverride,
+      coinbase: this.coinbase,
+      prevRandao: this.prevRandao,
+      blockGasLimit: this.blockGasLimit,
+    });
+    return id;
+  }
+
+  /** Restores snapshot `id`; it and every later snapshot are consumed. Unknown id → false. */
+  async revert(id: number): Promise<boolean> {
+    const s = this.snapshots.get(id);
+    if (!s) return false;
+    for (const key of [...this.snapshots.keys()]) if (key >= id) this.snapshots.delete(key);
+    this.blocks.restore(s.store);
+    this.states = s.states;
+    await this.stateManager.setStateRoot(this.currentRoot(), true);
+    this.mempool.replace(s.mempool);
+    this.pendingSeconds = s.pendingSeconds;
+    this.timeOffset = s.timeOffset;
+    this.nextTimestamp = s.nextTimestamp;
+    this.nextBaseFeeOverride = s.nextBaseFeeOverride;
+    this.coinbase = s.coinbase;
+    this.prevRandao = s.prevRandao;
+    this.blockGasLimit = s.blockGasLimit;
+    return true;
+  }
+}
+

@@ -1,0 +1,34 @@
+import type { Common } from "@ethereumjs/common";
+import { NobleBN254, type EVMMockBlockchainInterface } from "@ethereumjs/evm";
+import { Caches, MerkleStateManager } from "@ethereumjs/statemanager";
+import { createVM, type VM } from "@ethereumjs/vm";
+import { FevmEVM } from "../evm/fevm-evm";
+
+export interface FevmVM {
+  vm: VM;
+  evm: FevmEVM;
+  stateManager: MerkleStateManager;
+}
+
+/** Builds VM + FEVM + state manager. Our own factory because vm.shallowCopy() drops the EVM subclass. */
+export async function createFevmVM(
+  common: Common,
+  blockchain: EVMMockBlockchainInterface,
+  stateManager: MerkleStateManager = new MerkleStateManager({ common, caches: new Caches() }),
+): Promise<FevmVM> {
+  const evm = new FevmEVM({ common, stateManager, blockchain, bn254: new NobleBN254() });
+  const vm = await createVM({ common, stateManager, evm });
+  return { vm, evm, stateManager };
+}
+
+/** A VM over the state at `stateRoot` that shares the trie database but none of the caches. */
+export async function createFevmVMAt(
+  base: MerkleStateManager,
+  common: Common,
+  blockchain: EVMMockBlockchainInterface,
+  stateRoot: Uint8Array,
+): Promise<FevmVM> {
+  const copy = base.shallowCopy(false);
+  await copy.setStateRoot(stateRoot, true);
+  return createFevmVM(common, blockchain, copy);
+}

@@ -1,0 +1,38 @@
+import { paramsBlock } from "@ethereumjs/block";
+import { createCustomCommon, Hardfork, Mainnet, type Common } from "@ethereumjs/common";
+import { paramsTx } from "@ethereumjs/tx";
+
+/** Oldest and newest Filecoin network versions whose FEVM rules we model. */
+export const MIN_NETWORK_VERSION = 18;
+export const MAX_NETWORK_VERSION = 28;
+
+/**
+ * The ethereumjs rule set closest to a Filecoin network version (spec fevm-semantics §0):
+ * nv18–23 are Paris + PUSH0 (= Shanghai without withdrawals, which we never produce),
+ * nv24 adds MCOPY, nv25+ adds TSTORE/TLOAD (= Cancun; its blob pieces are removed by the EVM layer).
+ */
+export function hardforkFor(networkVersion: number): { hardfork: Hardfork; eips: number[] } {
+  if (networkVersion >= 25) return { hardfork: Hardfork.Cancun, eips: [] };
+  if (networkVersion === 24) return { hardfork: Hardfork.Shanghai, eips: [5656] };
+  return { hardfork: Hardfork.Shanghai, eips: [] };
+}
+
+export function createFevmCommon(chainId: number, networkVersion: number): Common {
+  const { hardfork, eips } = hardforkFor(networkVersion);
+  return createCustomCommon({ chainId, name: `filecoin-${chainId}` }, Mainnet, { hardfork, eips });
+}
+
+/**
+ * ethereumjs copies the Common and re-merges its parameter tables (JSON round trips) in every
+ * transaction and block header it constructs: a quarter of the time of a test suite. Our
+ * hardfork never changes at run time, so txs and headers share one Common with those tables
+ * merged once.
+ */
+export function sharedCommon(common: Common): Common {
+  const shared = common.copy();
+  shared.updateParams(paramsTx);
+  shared.updateParams(paramsBlock);
+  shared.updateParams = () => {};
+  shared.copy = () => shared;
+  return shared;
+}

@@ -1,0 +1,72 @@
+import { bigIntToBytes, bytesToHex, setLengthLeft } from "@ethereumjs/util";
+import { estimateGas, failed, simulate, type BlockTarget } from "../../chain/execution";
+import { resolveBlock, type MethodContext, type MethodTable } from "../context";
+import { executionError } from "../failure";
+import { hexQuantity } from "../format";
+import * as p from "../params";
+import { completeTxRequest, parseTxObject } from "../tx-request";
+
+/** State at a block parameter, read from the live state when that block is the latest. */
+async function atBlock<T>(ctx: MethodContext, tagValue: unknown, name: string, read: (sm: import("@ethereumjs/statemanager").MerkleStateManager) => Promise<T>): Promise<T> {
+  const block = resolveBlock(ctx, p.blockTag(tagValue, name));
+  return ctx.chain.withStateAt(block.number, (fevm) => read(fevm.stateManager));
+}
+
+function callTarget(ctx: MethodContext, tagValue: unknown, name: string): BlockTarget {
+  const tag = p.blockTag(tagValue, name);
+  if (tag.kind === "latest" || tag.kind === "pending") return { kind: "pending" };
+  return { kind: "number", number: resolveBlock(ctx, tag).number };
+}
+
+export const ethStateMethods: MethodTable = {
+  async eth_getBalance(ctx, params) {
+    p.arity(params, 1, 2, "eth_getBalance");
+    const address = p.address(params[0], "address");
+    return atBlock(ctx, params[1], "blockTag", async (sm) => hexQuantity((await sm.getAccount(address))?.balance ?? 0n));
+  },
+
+  async eth_getTransactionCount(ctx, params) {
+    p.arity(params, 1, 2, "eth_getTransactionCount");
+    const address = p.address(params[0], "address");
+    if (params[1] === "pending") return hexQuantity(await ctx.chain.pendingNonce(address));
+    return atBlock(ctx, params[1], "blockTag", async (sm) => hexQuantity((await sm.getAccount(address))?.nonce ?? 0n));
+  },
+
+  async eth_getCode(ctx, params) {
+    p.arity(params, 1, 2, "eth_getCode");
+    const address = p.address(params[0], "address");
+    return atBlock(ctx, params[1], "blockTag", async (sm) => bytesToHex(await sm.getCode(address)));
+  },
+
+  async eth_getStorageAt(ctx, params) {
+    p.arity(params, 2, 3, "eth_getStorageAt");
+    const address = p.address(params[0], "address");
+    const slot = setLengthLeft(bigIntToBytes(p.looseQuantity(params[1], "position")), 32);
+    return atBlock(ctx, params[2], "blockTag", async (sm) => {
+      const account = await sm.getAccount(address);
+      if (!account) return bytesToHex(new Uint8Array(32));
+      return bytesToHex(setLengthLeft(await sm.getStorage(address, slot), 32));
+    });
+  },
+
+  async eth_call(ctx, params) {
+    p.arity(params, 1, 3, "eth_call");
+    const request = await completeTxRequest(ctx.chain, parseTxObject(params[0], "transaction"), { forCall: true });
+    const { result, consoleLogs } = await simulate(ctx.chain, request, callTarget(ctx, params[1], "blockTag"));
+    ctx.printConsoleLogs(consoleLogs);
+    if (failed(result)) throw executionError(ctx, result.execResult.exceptionError!.error, result.execResult.returnValue);
+    return bytesToHex(result.execResult.returnValue);
+  },
+
+  async eth_estimateGas(ctx, params) {
+    p.arity(params, 1, 2, "eth_estimateGas");
+    const request = await completeTxRequest(ctx.chain, parseTxObject(params[0], "transaction"), { forCall: true });
+    const outcome = await estimateGas(ctx.chain, request, callTarget(ctx, params[1], "blockTag"));
+    if ("failure" in outcome) {
+      const r = outcome.failure.result;
+      throw executionError(ctx, r.execResult.exceptionError!.error, r.execResult.returnValue);
+    }
+    return hexQuantity(outcome.gas);
+  },
+};
+

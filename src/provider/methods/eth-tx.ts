@@ -1,0 +1,66 @@
+import { decodeRawTx, fakeSignedTx, InvalidRawTransactionError } from "../../chain/transactions";
+import { isOwnedOrImpersonated, type MethodTable } from "../context";
+import { invalidInput } from "../errors";
+import { formatReceipt, formatTransaction } from "../format";
+import * as p from "../params";
+import { submitTransaction } from "../submit";
+import { completeTxRequest, parseTxObject } from "../tx-request";
+
+export const ethTxMethods: MethodTable = {
+  async eth_sendTransaction(ctx, params) {
+    p.arity(params, 1, 1, "eth_sendTransaction");
+    const fields = parseTxObject(params[0], "transaction");
+    if (!fields.from) throw invalidInput("Missing \"from\" field: say which account sends the transaction");
+    if (!isOwnedOrImpersonated(ctx, fields.from.toString())) {
+      throw invalidInput(`Unknown account ${fields.from.toString()}: it is neither one of the network's accounts nor impersonated (use hardhat_impersonateAccount)`);
+    }
+    const request = await completeTxRequest(ctx.chain, fields, { forCall: false });
+    return submitTransaction(ctx, fakeSignedTx(request, ctx.chain.common));
+  },
+
+  async eth_sendRawTransaction(ctx, params) {
+    p.arity(params, 1, 1, "eth_sendRawTransaction");
+    p.data(params[0], "rawTransaction");
+    let stx;
+    try {
+      stx = decodeRawTx(params[0] as string, ctx.chain.common);
+    } catch (e) {
+      if (e instanceof InvalidRawTransactionError) throw invalidInput(e.message);
+      throw e;
+    }
+    const txChainId = (stx.tx as { chainId?: bigint }).chainId ?? stx.tx.common.chainId();
+    if ("chainId" in stx.tx && txChainId !== BigInt(ctx.chainId)) {
+      throw invalidInput(`Trying to send a raw transaction with an invalid chainId. The expected chainId is ${ctx.chainId}`);
+    }
+    return submitTransaction(ctx, stx);
+  },
+
+  eth_getTransactionByHash(ctx, params) {
+    p.arity(params, 1, 1, "eth_getTransactionByHash");
+    const hash = p.hash(params[0], "transactionHash");
+    const found = ctx.chain.blocks.transaction(hash);
+    if (found) {
+      const { block, tx } = found;
+      return formatTransaction(tx.tx, tx.hash, tx.from, {
+        blockHash: block.hash,
+        blockNumber: block.header.number,
+        index: tx.index,
+        baseFee: block.header.baseFeePerGas ?? 0n,
+      });
+    }
+    const pending = ctx.chain.mempool.get(hash);
+    return pending ? formatTransaction(pending.tx, pending.hash, pending.from.toString(), null) : null;
+  },
+
+  eth_getTransactionReceipt(ctx, params) {
+    p.arity(params, 1, 1, "eth_getTransactionReceipt");
+    const found = ctx.chain.blocks.transaction(p.hash(params[0], "transactionHash"));
+    if (!found) return null;
+    return formatReceipt(found.tx, { hash: found.block.hash, number: found.block.header.number });
+  },
+
+  eth_pendingTransactions(ctx, params) {
+    p.arity(params, 0, 0, "eth_pendingTransactions");
+    return ctx.chain.mempool.all().map((t) => formatTransaction(t.tx, t.hash, t.from.toString(), null));
+  },
+};

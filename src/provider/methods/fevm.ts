@@ -1,0 +1,22 @@
+import type { MethodTable } from "../context";
+import { invalidParams } from "../errors";
+import { hexQuantity } from "../format";
+import * as p from "../params";
+
+/** Filecoin-specific methods behind `hre.fevm` (so they also work over HTTP against `fevm node`). */
+export const fevmMethods: MethodTable = {
+  fevm_epoch(ctx, params) {
+    p.arity(params, 0, 0, "fevm_epoch");
+    return hexQuantity(ctx.chain.latestNumber());
+  },
+
+  /** Advances `n` epochs (empty epochs cost nothing); returns the new epoch. */
+  async fevm_mineEpochs(ctx, params) {
+    p.arity(params, 1, 1, "fevm_mineEpochs");
+    const n = typeof params[0] === "number" && Number.isSafeInteger(params[0]) ? BigInt(params[0]) : p.looseQuantity(params[0], "epochs");
+    if (n < 1n) throw invalidParams("Errors encountered in param epochs: mine at least 1 epoch");
+    await ctx.chain.mineEmpty(n, 30n);
+    ctx.onBlockMined(ctx.chain.latestBlock());
+    return hexQuantity(ctx.chain.latestNumber());
+  },
+};

@@ -1,0 +1,52 @@
+import type { MethodContext, MethodTable } from "../context";
+import { invalidParams } from "../errors";
+import type { Filters } from "../filters";
+import { parseLogCriteria } from "../log-filter";
+import * as p from "../params";
+
+/** Filter and subscription methods over one Filters registry. */
+export function filterMethods(filters: Filters): MethodTable {
+  const id = (v: unknown, name: string) => `0x${p.looseQuantity(v, name).toString(16)}`;
+  const unknownFilter = (fid: string): never => {
+    throw invalidParams(`Filter ${fid} does not exist (it was uninstalled, or the network was reset)`);
+  };
+  return {
+    eth_newFilter(ctx, params) {
+      p.arity(params, 1, 1, "eth_newFilter");
+      return filters.newLogFilter(ctx.chain, parseLogCriteria(ctx, params[0], "filter"));
+    },
+    eth_newBlockFilter(ctx, params) {
+      p.arity(params, 0, 0, "eth_newBlockFilter");
+      return filters.newBlockFilter(ctx.chain);
+    },
+    eth_newPendingTransactionFilter(_ctx, params) {
+      p.arity(params, 0, 0, "eth_newPendingTransactionFilter");
+      return filters.newPendingFilter();
+    },
+    eth_uninstallFilter(_ctx, params) {
+      p.arity(params, 1, 1, "eth_uninstallFilter");
+      return filters.uninstall(id(params[0], "filterId"));
+    },
+    eth_getFilterChanges(ctx, params) {
+      p.arity(params, 1, 1, "eth_getFilterChanges");
+      const fid = id(params[0], "filterId");
+      return filters.changes(ctx.chain, fid) ?? unknownFilter(fid);
+    },
+    eth_getFilterLogs(ctx, params) {
+      p.arity(params, 1, 1, "eth_getFilterLogs");
+      const fid = id(params[0], "filterId");
+      return filters.logs(ctx.chain, fid) ?? unknownFilter(fid);
+    },
+    eth_subscribe(ctx: MethodContext, params) {
+      p.arity(params, 1, 2, "eth_subscribe");
+      if (params[0] === "newHeads") return filters.newBlockFilter(ctx.chain, true);
+      if (params[0] === "newPendingTransactions") return filters.newPendingFilter(true);
+      if (params[0] === "logs") return filters.newLogFilter(ctx.chain, parseLogCriteria(ctx, params[1] ?? {}, "filter"), true);
+      throw invalidParams(`Errors encountered in param subscriptionName: expected "newHeads", "newPendingTransactions" or "logs", got ${JSON.stringify(params[0])}`);
+    },
+    eth_unsubscribe(_ctx, params) {
+      p.arity(params, 1, 1, "eth_unsubscribe");
+      return filters.uninstall(id(params[0], "subscriptionId"));
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import type { MethodContext, MethodTable } from "../context";
+import { invalidInput, invalidParams } from "../errors";
+import * as p from "../params";
+import { InvalidTransactionError } from "../../chain/errors";
+
+async function mineOne(ctx: MethodContext): Promise<void> {
+  const { block } = await ctx.chain.mineFromMempool();
+  for (const tx of block.txs) ctx.printConsoleLogs(tx.consoleLogs);
+  ctx.onBlockMined(ctx.chain.latestBlock());
+}
+
+function asInvalidInput<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof InvalidTransactionError) throw invalidInput(e.message);
+    throw e;
+  }
+}
+
+/** Mining, time and snapshots: evm_* and the hardhat_* methods that move the chain. */
+export const miningMethods: MethodTable = {
+  async evm_mine(ctx, params) {
+    p.arity(params, 0, 1, "evm_mine");
+    if (params[0] !== undefined && params[0] !== null) {
+      const ts = typeof params[0] === "number" ? BigInt(params[0]) : p.looseQuantity(params[0], "timestamp");
+      asInvalidInput(() => ctx.chain.setNextBlockTimestamp(ts));
+    }
+    await mineOne(ctx);
+    return "0";
+  },
+
+  async hardhat_mine(ctx, params) {
+    p.arity(params, 0, 2, "hardhat_mine");
+    const count = params[0] === undefined ? 1n : p.looseQuantity(params[0], "blockCount");
+    const interval = params[1] === undefined ? 1n : p.looseQuantity(params[1], "interval");
+    if (interval === 0n) throw invalidInput("Cannot mine blocks with an interval of 0: every Filecoin epoch is 30 seconds later than the previous one");
+    const before = ctx.chain.latestNumber();
+    await ctx.chain.mineEmpty(count, interval);
+    if (ctx.chain.latestNumber() !== before) ctx.onBlockMined(ctx.chain.latestBlock());
+    return true;
+  },
+
+  evm_increaseTime(ctx, params) {
+    p.arity(params, 1, 1, "evm_increaseTime");
+    const seconds = typeof params[0] === "number" ? BigInt(params[0]) : p.looseQuantity(params[0], "seconds");
+    if (seconds < 0n) throw invalidParams("Errors encountered in param seconds: time can only move forward");
+    return ctx.chain.increaseTime(seconds).toString();
+  },
+
+  evm_setNextBlockTimestamp(ctx, params) {
+    p.arity(params, 1, 1, "evm_setNextBlockTimestamp");
+    const ts = typeof params[0] === "number" ? BigInt(params[0]) : p.looseQuantity(params[0], "timestamp");
+    asInvalidInput(() => ctx.chain.setNextBlockTimestamp(ts));
+    return null;
+  },
+
+  evm_setAutomine(ctx, params) {
+    p.arity(params, 1, 1, "evm_setAutomine");
+    ctx.chain.automine = p.bool(params[0], "enabled");
+    return true;
+  },
+
+  hardhat_getAutomine(ctx) {
+    return ctx.chain.automine;
+  },
+
+  evm_setIntervalMining(ctx, params) {
+    p.arity(params, 1, 1, "evm_setIntervalMining");
+    const v = params[0];
+    if (typeof v === "number" && Number.isInteger(v) && v >= 0) ctx.setIntervalMining(v === 0 ? 0 : [v, v]);
+    else if (Array.isArray(v) && v.length === 2 && v.every((x) => Number.isInteger(x) && x > 0) && v[0] <= v[1]) ctx.setIntervalMining([v[0], v[1]]);
+    else throw invalidParams("Errors encountered in param interval: expected milliseconds (0 disables) or [min, max]");
+    return true;
+  },
+
+  async evm_snapshot(ctx) {
+    return `0x${(await ctx.chain.snapshot()).toString(16)}`;
+  },
+
+  async evm_revert(ctx, params) {
+    p.arity(params, 1, 1, "evm_revert");
+    const id = Number(p.looseQuantity(params[0], "snapshotId"));
+    const ok = await ctx.chain.revert(id);
+    if (ok) ctx.emit("hardhatNetworkRevertSnapshot");
+    return ok;
+  },
+
+  async hardhat_reset(ctx, params) {
+    p.arity(params, 0, 1, "hardhat_reset");
+    const opts = params[0] as { forking?: unknown } | undefined;
+    if (opts?.forking !== undefined) {
+      throw invalidInput("Forking is not supported by the filecoin network: hardhat_reset takes no forking options here");
+    }
+    await ctx.reset();
+    ctx.emit("hardhatNetworkReset");
+    return true;
+  },
+
+  hardhat_dropTransaction(ctx, params) {
+    p.arity(params, 1, 1, "hardhat_dropTransaction");
+    const hash = p.hash(params[0], "transactionHash");
+    if (ctx.chain.blocks.transaction(hash)) throw invalidInput(`Transaction ${hash} cannot be dropped because it's already mined`);
+    return ctx.chain.mempool.remove(hash);
+  },
+};

@@ -1,0 +1,183 @@
+import { EventEmitter } from "node:events";
+import { randomBytes } from "node:crypto";
+import { bytesToHex } from "@ethereumjs/util";
+import { Chain } from "../chain/chain";
+import { deriveAccounts } from "../chain/hd-wallet";
+import type { BlockView } from "../chain/block-store";
+import { formatConsoleLogs } from "../evm/console-log";
+import type { MethodContext, MethodTable } from "./context";
+import { ErrorCode, ProviderError } from "./errors";
+import { Filters } from "./filters";
+import { cheatcodeMethods } from "./methods/cheatcodes";
+import { ethBlockMethods } from "./methods/eth-blocks";
+import { ethStateMethods } from "./methods/eth-state";
+import { ethTxMethods } from "./methods/eth-tx";
+import { filterMethods } from "./methods/filter-methods";
+import { infoMethods } from "./methods/info";
+import { miningMethods } from "./methods/mining";
+import { signingMethods } from "./methods/signing";
+import { anvilAliases } from "./methods/aliases";
+import { fevmMethods } from "./methods/fevm";
+import type { ErrorAbiLookup } from "./revert-message";
+
+export const PACKAGE_VERSION = "0.1.0";
+
+export interface FevmProviderOptions {
+  chainId: number;
+  networkVersion: number;
+  /** Unix seconds of epoch 0; undefined = now. */
+  genesisTimestamp?: bigint;
+  mnemonic: string;
+  accountCount: number;
+  accountBalance: bigint;
+  logging?: boolean;
+  /** Where console.log lines from contracts go (default: process stdout). */
+  print?: (line: string) => void;
+  errorAbis?: ErrorAbiLookup;
+}
+
+export interface RequestArguments {
+  method: string;
+  params?: unknown[] | object;
+}
+
+/**
+ * The in-process Filecoin network as an EIP-1193 provider. Requests run one at a time (the EVM
+ * and the chain are not re-entrant), and every failure comes back as a JSON-RPC error: nothing a
+ * caller sends can crash or wedge it.
+ */
+export class FevmProvider extends EventEmitter {
+  private readonly accounts: { address: string; privateKey: Uint8Array }[];
+  private chain!: Chain;
+  private ready: Promise<void>;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly filters: Filters;
+  private readonly methods: MethodTable;
+  private readonly ctx: MethodContext;
+  private intervalTimer: NodeJS.Timeout | undefined;
+  private genesisTimestamp: bigint;
+
+  constructor(private readonly options: FevmProviderOptions) {
+    super();
+    this.accounts = deriveAccounts(options.mnemonic, options.accountCount).map((a) => ({ address: a.address.toLowerCase(), privateKey: a.privateKey }));
+    this.genesisTimestamp = options.genesisTimestamp ?? BigInt(Math.floor(Date.now() / 1000));
+    this.filters = new Filters((subscription, result) => this.emit("notification", { subscription, result }));
+    this.methods = {
+      ...infoMethods,
+      ...ethStateMethods,
+      ...ethTxMethods,
+      ...ethBlockMethods,
+      ...miningMethods,
+      ...cheatcodeMethods,
+      ...signingMethods,
+      ...filterMethods(this.filters),
+      ...fevmMethods,
+    };
+    Object.assign(this.methods, anvilAliases(this.methods));
+    const print = options.print ?? ((line: string) => console.log(line));
+    const self = this;
+    this.ctx = {
+      get chain() {
+        return self.chain;
+      },
+      chainId: options.chainId,
+      accounts: this.accounts,
+      impersonated: new Set(),
+      instanceId: bytesToHex(randomBytes(32)),
+      clientVersion: `HardhatNetwork/2.29.1/hardhat-fevm/${PACKAGE_VERSION}`,
+      print,
+      printConsoleLogs: (inputs) => {
+        for (const line of formatConsoleLogs(inputs)) print(line);
+      },
+      loggingEnabled: options.logging ?? false,
+      emit: (event, payload) => {
+        if (event === "pendingTransaction") this.filters.onPendingTransaction(payload as string);
+        else this.emit(event, payload);
+      },
+      reset: () => this.reset(),
+      onBlockMined: (block: BlockView) => this.filters.onBlock(this.chain, block),
+      setIntervalMining: (range) => this.setIntervalMining(range),
+      errorAbis: options.errorAbis,
+    };
+    this.ready = this.createChain();
+  }
+
+  private async createChain(): Promise<void> {
+    this.chain = await Chain.create({
+      chainId: this.options.chainId,
+      networkVersion: this.options.networkVersion,
+      genesisTimestamp: this.genesisTimestamp,
+      genesisAccounts: this.accounts.map((a) => ({ address: a.address, balance: this.options.accountBalance })),
+    });
+  }
+
+  private async reset(): Promise<void> {
+    this.setIntervalMining(0);
+    this.filters.clear();
+    this.ctx.impersonated.clear();
+    this.ctx.instanceId = bytesToHex(randomBytes(32));
+    this.genesisTimestamp = this.options.genesisTimestamp ?? BigInt(Math.floor(Date.now() / 1000));
+    await this.createChain();
+  }
+
+  private setIntervalMining(range: [number, number] | 0): void {
+    if (this.intervalTimer) clearTimeout(this.intervalTimer);
+    this.intervalTimer = undefined;
+    if (range === 0) return;
+    const schedule = () => {
+      const delay = range[0] + Math.floor(Math.random() * (range[1] - range[0] + 1));
+      this.intervalTimer = setTimeout(() => {
+        this.request({ method: "evm_mine" }).catch(() => {}).finally(schedule);
+      }, delay);
+      this.intervalTimer.unref();
+    };
+    schedule();
+  }
+
+  /** EIP-1193 entry point. */
+  request(args: RequestArguments): Promise<unknown> {
+    const run = this.queue.then(() => this.dispatch(args));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async dispatch({ method, params }: RequestArguments): Promise<unknown> {
+    await this.ready;
+    if (typeof method !== "string") throw new ProviderError("Invalid request: method must be a string", ErrorCode.InvalidRequest);
+    const handler = Object.prototype.hasOwnProperty.call(this.methods, method) ? this.methods[method] : undefined;
+    if (!handler) throw new ProviderError(`Method ${method} is not supported`, ErrorCode.MethodNotSupported, { method, params });
+    const list = params === undefined ? [] : Array.isArray(params) ? params : [params];
+    if (this.ctx.loggingEnabled) this.ctx.print(method);
+    try {
+      return await handler(this.ctx, list);
+    } catch (e) {
+      if (e instanceof ProviderError) throw e;
+      // A bug of ours must not take the provider down: report it as an internal error.
+      const err = e as Error;
+      throw new ProviderError(`Internal error in ${method}: ${err?.message ?? String(e)}`, ErrorCode.Internal, { stack: err?.stack });
+    }
+  }
+
+  /** Hardhat-tracer / solidity-coverage look for `_node._vm` (ethereumjs events). */
+  get _node(): { _vm: unknown } {
+    return { _vm: this.chain?.vm };
+  }
+
+  /** The chain, for in-process helpers and tests (after the first request). */
+  async getChain(): Promise<Chain> {
+    await this.ready;
+    return this.chain;
+  }
+
+  // Legacy provider interfaces some tools still call.
+  send(method: string, params?: unknown[]): Promise<unknown> {
+    return this.request({ method, params });
+  }
+
+  sendAsync(payload: { id?: number | string; method: string; params?: unknown[] }, callback: (error: unknown, response?: unknown) => void): void {
+    this.request(payload).then(
+      (result) => callback(null, { jsonrpc: "2.0", id: payload.id, result }),
+      (error) => callback(error),
+    );
+  }
+}

@@ -1,0 +1,1 @@
+// Tasks under the `fevm` scope and the offline-compile subtask.

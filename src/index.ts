@@ -26,14 +26,14 @@ const context = HardhatContext.getHardhatContext();
 context.configExtenders.unshift((config: HardhatConfig, userConfig: Readonly<HardhatUserConfig>) => {
   try {
     config.fevm = resolveFevmConfig(userConfig.fevm);
+    if (config.networks.filecoin === undefined) {
+      config.networks.filecoin = filecoinNetworkConfig(config.fevm) as unknown as HttpNetworkConfig;
+    }
+    mergePresets(config.networks, userConfig.networks, realNetworkPresets(config.fevm));
   } catch (e) {
     if (e instanceof FevmConfigError) throw new HardhatPluginError(PLUGIN_NAME, e.message);
     throw e;
   }
-  if (config.networks.filecoin === undefined) {
-    config.networks.filecoin = filecoinNetworkConfig(config.fevm) as unknown as HttpNetworkConfig;
-  }
-  mergePresets(config.networks, userConfig.networks, realNetworkPresets(config.fevm));
 });
 
 context.providerExtenders.unshift((provider: EIP1193Provider, config: HardhatConfig, network: string) => {

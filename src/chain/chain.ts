@@ -5,9 +5,11 @@ import { MerklePatriciaTrie } from "@ethereumjs/mpt";
 import type { MerkleStateManager } from "@ethereumjs/statemanager";
 import { RLP } from "@ethereumjs/rlp";
 import { Account, Address, bytesToHex, createAddressFromString, createZeroAddress, hexToBytes } from "@ethereumjs/util";
-import { encodeReceipt, runTx, type VM } from "@ethereumjs/vm";
+import { encodeReceipt, type VM } from "@ethereumjs/vm";
 import type { FevmEVM } from "../evm/fevm-evm";
+import { installGenesisActors } from "../actors/genesis";
 import { createFevmCommon, sharedCommon } from "../evm/common";
+import { runTxAllowingContractSender } from "./run-tx";
 import { MINIMUM_BASE_FEE, nextBaseFee } from "./base-fee";
 import { BlockStore, type BlockView, type MinedLog, type MinedTx, type RealBlock, type StoreSnapshot } from "./block-store";
 import { epochAtOrAfter, epochsCovering, timestampOfEpoch } from "./epochs";
@@ -104,10 +106,12 @@ export class Chain {
         return this;
       },
     };
-    const fevm = await createFevmVM(common, blockchain);
-    for (const { address, balance } of opts.genesisAccounts) {
-      await fevm.stateManager.putAccount(createAddressFromString(address), new Account(0n, balance));
+    const fevm = await createFevmVM(common, opts.networkVersion, blockchain);
+    const accounts = opts.genesisAccounts.map((a) => createAddressFromString(a.address));
+    for (const [i, { balance }] of opts.genesisAccounts.entries()) {
+      await fevm.stateManager.putAccount(accounts[i], new Account(0n, balance));
     }
+    await installGenesisActors(fevm.evm.actors, accounts);
     const root = await fevm.stateManager.getStateRoot();
     const header = createBlockHeader(
       {
@@ -177,7 +181,12 @@ export class Chain {
   async withStateAt<T>(n: bigint, fn: (fevm: FevmVM) => Promise<T>): Promise<T> {
     const root = this.stateRootAt(n);
     if (root === this.currentRoot()) return fn(this.fevm);
-    return fn(await createFevmVMAt(this.stateManager, this.vm.common, this.evm.blockchain, root));
+    return fn(await createFevmVMAt(this.fevm, root));
+  }
+
+  /** A throwaway VM over the state after block n, for re-executing history (traces). */
+  async throwawayVmAt(n: bigint): Promise<FevmVM> {
+    return createFevmVMAt(this.fevm, this.stateRootAt(n));
   }
 
   /** Records direct state edits (setBalance, setCode...) as the state of the latest block. */
@@ -334,7 +343,7 @@ export class Chain {
         continue;
       }
       this.evm.takeConsoleLogs();
-      const result = await runTx(this.vm, { tx: stx.tx, block: context, blockGasUsed: gasUsed, skipHardForkValidation: true });
+      const result = await runTxAllowingContractSender(this.vm, { tx: stx.tx, block: context, blockGasUsed: gasUsed, skipHardForkValidation: true });
       gasUsed += result.totalGasSpent;
       const logs: MinedLog[] = (result.execResult.logs ?? []).map(([address, topics, data]) => ({
         address: bytesToHex(address),
@@ -404,6 +413,17 @@ export class Chain {
     const result = await this.mineBlock(candidates);
     for (const tx of result.block.txs) this.mempool.remove(tx.hash);
     return result;
+  }
+
+  /** The block that mining now would produce (eth_getBlockByNumber("pending")), built and undone. */
+  async pendingBlockView(): Promise<BlockView> {
+    const id = await this.snapshot();
+    try {
+      await this.mineFromMempool();
+      return this.latestBlock();
+    } finally {
+      await this.revert(id);
+    }
   }
 
   // ---------------------------------------------------------------- snapshots (EDR semantics)

@@ -1,7 +1,9 @@
 import type { Block } from "@ethereumjs/block";
 import type { EVMResult } from "@ethereumjs/evm";
-import { runTx, type RunTxResult } from "@ethereumjs/vm";
+import { type RunTxResult } from "@ethereumjs/vm";
+import { runTxAllowingContractSender } from "./run-tx";
 import type { Chain } from "./chain";
+import { InvalidTransactionError } from "./errors";
 import { fakeSignedTx, type TxRequest } from "./transactions";
 import type { FevmVM } from "./vm-factory";
 
@@ -30,11 +32,13 @@ export async function simulate(chain: Chain, request: TxRequest, target: BlockTa
 
 async function runDiscarded(fevm: FevmVM, chain: Chain, request: TxRequest, block: Block): Promise<CallOutcome> {
   const { tx } = fakeSignedTx(request, chain.common);
+  const intrinsic = tx.getIntrinsicGas();
+  if (tx.gasLimit < intrinsic) throw new InvalidTransactionError(`Transaction requires at least ${intrinsic} gas but got ${tx.gasLimit}`);
   const sm = fevm.stateManager;
   await sm.checkpoint();
   fevm.evm.takeConsoleLogs();
   try {
-    const result = await runTx(fevm.vm, {
+    const result = await runTxAllowingContractSender(fevm.vm, {
       tx,
       block,
       skipNonce: true,

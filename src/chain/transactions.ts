@@ -6,7 +6,9 @@ import {
   TransactionType,
   type TypedTransaction,
 } from "@ethereumjs/tx";
-import { Address, bytesToHex, hexToBytes } from "@ethereumjs/util";
+import { RLP } from "@ethereumjs/rlp";
+import { Address, bytesToBigInt, bytesToHex, hexToBytes } from "@ethereumjs/util";
+import { InvalidTransactionError } from "./errors";
 
 /** A transaction as the provider receives it (eth_sendTransaction / eth_call / eth_estimateGas). */
 export interface TxRequest {
@@ -44,19 +46,25 @@ export function fakeSignedTx(request: TxRequest, common: Common): SenderTx {
     r: request.from.bytes,
     s: 1n,
   };
-  const tx =
-    request.gasPrice !== undefined
-      ? createLegacyTx({ ...base, gasPrice: request.gasPrice, v: 27n }, { common, freeze: false })
-      : createFeeMarket1559Tx(
-          {
-            ...base,
-            maxFeePerGas: request.maxFeePerGas,
-            maxPriorityFeePerGas: request.maxPriorityFeePerGas,
-            v: 0n,
-            chainId: common.chainId(),
-          },
-          { common, freeze: false },
-        );
+  let tx: TypedTransaction;
+  try {
+    tx =
+      request.gasPrice !== undefined
+        ? createLegacyTx({ ...base, gasPrice: request.gasPrice, v: 27n }, { common, freeze: false })
+        : createFeeMarket1559Tx(
+            {
+              ...base,
+              maxFeePerGas: request.maxFeePerGas,
+              maxPriorityFeePerGas: request.maxPriorityFeePerGas,
+              v: 0n,
+              chainId: common.chainId(),
+            },
+            { common, freeze: false },
+          );
+  } catch (e) {
+    // ethereumjs refuses out-of-range fields (e.g. gas × maxFeePerGas above 2^256); keep its reason, not its dump of the tx.
+    throw new InvalidTransactionError(`Invalid transaction: ${(e as Error).message.replace(/ \(tx type=[\s\S]*$/, "")}`);
+  }
   const from = request.from;
   tx.getSenderAddress = () => from;
   return { tx, from, hash: bytesToHex(tx.hash()) };
@@ -64,21 +72,27 @@ export function fakeSignedTx(request: TxRequest, common: Common): SenderTx {
 
 /** Transaction types the FEVM accepts (spec fevm-semantics §0: no 2930, 4844 or 7702). */
 const FEVM_TX_TYPES = new Set<number>([TransactionType.Legacy, TransactionType.FeeMarketEIP1559]);
+const KNOWN_TX_TYPES = new Set<number>(Object.values(TransactionType));
 
 export class InvalidRawTransactionError extends Error {}
 
 /** Decodes and recovers a signed raw transaction once; its sender is cached on the object. */
 export function decodeRawTx(raw: string, common: Common): SenderTx {
+  const bytes = hexToBytes(raw as `0x${string}`);
+  // A typed transaction starts with its type byte, a legacy one with an RLP list (≥ 0xc0).
+  const type = bytes.length > 0 && bytes[0] <= 0x7f ? bytes[0] : TransactionType.Legacy;
+  if (KNOWN_TX_TYPES.has(type) && !FEVM_TX_TYPES.has(type)) {
+    throw new InvalidRawTransactionError(
+      `Transaction type ${type} is not supported by the FEVM: send a legacy (type 0) or EIP-1559 (type 2) transaction`,
+    );
+  }
+  rejectOtherChain(bytes, type, common.chainId());
   let tx: TypedTransaction;
   try {
-    tx = createTxFromRLP(hexToBytes(raw as `0x${string}`), { common });
+    // Not frozen: the recovered sender is pinned on the object below.
+    tx = createTxFromRLP(bytes, { common, freeze: false });
   } catch (e) {
     throw new InvalidRawTransactionError(`Invalid raw transaction: ${(e as Error).message}`);
-  }
-  if (!FEVM_TX_TYPES.has(tx.type)) {
-    throw new InvalidRawTransactionError(
-      `Transaction type ${tx.type} is not supported by the FEVM: send a legacy (type 0) or EIP-1559 (type 2) transaction`,
-    );
   }
   if (!tx.isSigned()) throw new InvalidRawTransactionError("Raw transaction is not signed");
   let from: Address;
@@ -90,6 +104,31 @@ export function decodeRawTx(raw: string, common: Common): SenderTx {
   const fixed = from;
   tx.getSenderAddress = () => fixed;
   return { tx, from, hash: bytesToHex(tx.hash()) };
+}
+
+/**
+ * Refuses a transaction signed for another chain with Hardhat's wording (ethereumjs would only
+ * say its Common does not match). Malformed RLP is left for the decoder to report.
+ */
+function rejectOtherChain(bytes: Uint8Array, type: number, chainId: bigint): void {
+  let fields: unknown;
+  try {
+    fields = RLP.decode(type === TransactionType.Legacy ? bytes : bytes.subarray(1));
+  } catch {
+    return;
+  }
+  if (!Array.isArray(fields) || !(fields[0] instanceof Uint8Array)) return;
+  if (type !== TransactionType.Legacy) {
+    if (bytesToBigInt(fields[0]) !== chainId) {
+      throw new InvalidRawTransactionError(`Trying to send a raw transaction with an invalid chainId. The expected chainId is ${chainId}`);
+    }
+    return;
+  }
+  // EIP-155: v = chainId × 2 + 35 or 36; v = 27/28 is a pre-EIP-155 signature valid on any chain.
+  const v = fields[6] instanceof Uint8Array ? bytesToBigInt(fields[6]) : 0n;
+  if (v >= 35n && (v - 35n) / 2n !== chainId) {
+    throw new InvalidRawTransactionError("Trying to send an incompatible EIP-155 transaction, signed for another chain.");
+  }
 }
 
 /** Gas price actually paid per unit of gas. */

@@ -3,6 +3,8 @@ import { NobleBN254, type EVMMockBlockchainInterface } from "@ethereumjs/evm";
 import { Caches, MerkleStateManager } from "@ethereumjs/statemanager";
 import { createVM, type VM } from "@ethereumjs/vm";
 import { FevmEVM } from "../evm/fevm-evm";
+import { fevmOpcodes } from "../evm/opcodes";
+import { fevmPrecompiles } from "../evm/precompiles";
 
 export interface FevmVM {
   vm: VM;
@@ -13,22 +15,26 @@ export interface FevmVM {
 /** Builds VM + FEVM + state manager. Our own factory because vm.shallowCopy() drops the EVM subclass. */
 export async function createFevmVM(
   common: Common,
+  networkVersion: number,
   blockchain: EVMMockBlockchainInterface,
   stateManager: MerkleStateManager = new MerkleStateManager({ common, caches: new Caches() }),
 ): Promise<FevmVM> {
-  const evm = new FevmEVM({ common, stateManager, blockchain, bn254: new NobleBN254() });
+  const evm = new FevmEVM({
+    common,
+    networkVersion,
+    stateManager,
+    blockchain,
+    bn254: new NobleBN254(),
+    customOpcodes: fevmOpcodes(common, networkVersion),
+    customPrecompiles: fevmPrecompiles(networkVersion),
+  });
   const vm = await createVM({ common, stateManager, evm });
   return { vm, evm, stateManager };
 }
 
 /** A VM over the state at `stateRoot` that shares the trie database but none of the caches. */
-export async function createFevmVMAt(
-  base: MerkleStateManager,
-  common: Common,
-  blockchain: EVMMockBlockchainInterface,
-  stateRoot: Uint8Array,
-): Promise<FevmVM> {
-  const copy = base.shallowCopy(false);
+export async function createFevmVMAt(base: FevmVM, stateRoot: Uint8Array): Promise<FevmVM> {
+  const copy = base.stateManager.shallowCopy(false);
   await copy.setStateRoot(stateRoot, true);
-  return createFevmVM(common, blockchain, copy);
+  return createFevmVM(base.vm.common, base.evm.networkVersion, base.evm.blockchain, copy);
 }

@@ -1,28 +1,39 @@
-import { EVM, type EVMOpts, type Message } from "@ethereumjs/evm";
+import { EVM, type EVMOpts, type EVMResult, type Message } from "@ethereumjs/evm";
+import { ActorRegistry } from "../actors/registry";
 import { CONSOLE_LOG_ADDRESS } from "./console-address";
+import { isReservedAddress } from "./reserved";
 
-/** The call frame a precompile or actor sees: who called, with what, how. */
-export interface CallFrame {
-  readonly message: Message;
+export interface FevmEVMOpts extends EVMOpts {
+  networkVersion: number;
 }
 
 /**
  * FEVM on ethereumjs: keeps the stack of executing messages so Filecoin precompiles and actors
  * can see caller, value, call kind and depth (ethereumjs passes none of these to precompiles),
- * and records console.log calls without making the console address a precompile (which would
- * warm it and change gas).
+ * binds every Ethereum address that takes part in a call to a Filecoin actor id (as the FVM's
+ * auto-creation does), and records console.log calls without making the console address a
+ * precompile (which would warm it and change gas).
  */
 export class FevmEVM extends EVM {
   readonly messageStack: Message[] = [];
+  readonly networkVersion: number;
+  readonly actors: ActorRegistry;
   consoleLogInputs: Uint8Array[] = [];
 
-  constructor(opts: EVMOpts) {
+  constructor(opts: FevmEVMOpts) {
     super(opts);
+    this.networkVersion = opts.networkVersion;
+    this.actors = new ActorRegistry(this.stateManager);
   }
 
-  /** The innermost executing message (the frame that called the current precompile). */
+  /** The innermost executing message (inside a precompile: the call to the precompile). */
   currentMessage(): Message | undefined {
     return this.messageStack[this.messageStack.length - 1];
+  }
+
+  /** The epoch the executing transaction runs in (its block number). */
+  currentEpoch(): bigint {
+    return (this as unknown as { _block?: { header: { number: bigint } } })._block?.header.number ?? 0n;
   }
 
   /** Returns and clears the console.log inputs recorded since the last call. */
@@ -32,13 +43,40 @@ export class FevmEVM extends EVM {
     return logs;
   }
 
-  protected override async _executeCall(message: Message & { to: NonNullable<Message["to"]> }) {
-    if (message.to.toString() === CONSOLE_LOG_ADDRESS) this.consoleLogInputs.push(message.data);
+  protected override async _executeCall(message: Message & { to: NonNullable<Message["to"]> }): Promise<EVMResult> {
+    const to = message.to;
+    if (to.toString() === CONSOLE_LOG_ADDRESS) this.consoleLogInputs.push(message.data);
+    if (message.depth === 0) await this.promoteSender(message);
+    // A send to an unknown f410 address creates a Placeholder actor there (ref-fvm call manager);
+    // read-only frames may not create actors.
+    if (!message.isStatic && !isReservedAddress(to, this.networkVersion)) await this.actors.ensureEth(to, "placeholder");
     this.messageStack.push(message);
     try {
       return await super._executeCall(message);
     } finally {
       this.messageStack.pop();
     }
+  }
+
+  protected override async _executeCreate(message: Message): Promise<EVMResult> {
+    if (message.depth === 0) await this.promoteSender(message);
+    this.messageStack.push(message);
+    let result: EVMResult;
+    try {
+      result = await super._executeCreate(message);
+    } finally {
+      this.messageStack.pop();
+    }
+    if (!result.execResult.exceptionError && result.createdAddress) {
+      const record = await this.actors.ensureEth(result.createdAddress, "evm");
+      if (record.kind !== "evm") await this.actors.setKind(record.id, "evm");
+    }
+    return result;
+  }
+
+  /** The sender of a top-level message is an EthAccount (a Placeholder is promoted on its first send). */
+  private async promoteSender(message: Message): Promise<void> {
+    const record = await this.actors.ensureEth(message.caller, "ethaccount");
+    if (record.kind === "placeholder") await this.actors.setKind(record.id, "ethaccount");
   }
 }

@@ -1,15 +1,18 @@
 import type { EIP1193Provider } from "hardhat/types";
+import { createAddressHelpers, type FevmAddressHelpers } from "./address";
 import { epoch, mineEpochs } from "./epochs";
 
 /** `hre.fevm`: each call is a thin wrapper over one fevm_* JSON-RPC method of the current network. */
 export interface FevmRuntimeHelpers {
   epoch(): Promise<bigint>;
   mineEpochs(n: bigint | number): Promise<bigint>;
+  address: FevmAddressHelpers;
 }
 
 export function createFevmHelpers(provider: () => EIP1193Provider): FevmRuntimeHelpers {
   return {
     epoch: () => epoch(provider()),
     mineEpochs: (n) => mineEpochs(provider(), n),
+    address: createAddressHelpers(provider),
   };
 }

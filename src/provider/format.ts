@@ -40,8 +40,8 @@ export function formatTransaction(tx: TypedTransaction, hash: string, from: stri
     gas: hexQuantity(tx.gasLimit),
     input: bytesToHex(tx.data),
   };
-  const chainId = isLegacy ? (tx.v !== undefined && tx.v > 28n ? (tx.v - 35n) / 2n : undefined) : t.chainId;
-  if (chainId !== undefined) json.chainId = hexQuantity(chainId);
+  // Hardhat's network lists chainId for typed transactions only (not for EIP-155 legacy ones).
+  if (!isLegacy) json.chainId = hexQuantity(t.chainId!);
   json.type = hexQuantity(tx.type);
   if (!isLegacy) {
     json.accessList = [];
@@ -51,7 +51,6 @@ export function formatTransaction(tx: TypedTransaction, hash: string, from: stri
   json.v = hexQuantity(tx.v ?? 0n);
   json.r = hexQuantity(tx.r ?? 0n);
   json.s = hexQuantity(tx.s ?? 0n);
-  if (!isLegacy) json.yParity = hexQuantity(tx.v ?? 0n);
   return json;
 }
 
@@ -88,7 +87,8 @@ export function formatReceipt(tx: MinedTx, block: { hash: string; number: bigint
   };
 }
 
-export function formatBlock(block: BlockView, fullTransactions: boolean): Record<string, unknown> {
+/** A pending block has no number, mix hash or nonce yet (as Hardhat's network answers). */
+export function formatBlock(block: BlockView, fullTransactions: boolean, pending = false): Record<string, unknown> {
   const location = (i: number): TxLocation => ({ blockHash: block.hash, blockNumber: block.number, index: i, baseFee: block.baseFeePerGas });
   return {
     hash: block.hash,
@@ -97,7 +97,7 @@ export function formatBlock(block: BlockView, fullTransactions: boolean): Record
     stateRoot: block.stateRoot,
     transactionsRoot: block.transactionsRoot,
     receiptsRoot: block.receiptsRoot,
-    number: hexQuantity(block.number),
+    number: pending ? null : hexQuantity(block.number),
     gasUsed: hexQuantity(block.gasUsed),
     gasLimit: hexQuantity(block.gasLimit),
     extraData: block.extraData,
@@ -108,8 +108,8 @@ export function formatBlock(block: BlockView, fullTransactions: boolean): Record
     uncles: [],
     transactions: block.txs.map((t, i) => (fullTransactions ? formatTransaction(t.tx, t.hash, t.from, location(i)) : t.hash)),
     size: hexQuantity(block.size),
-    mixHash: block.mixHash,
-    nonce: "0x0000000000000000",
+    mixHash: pending ? null : block.mixHash,
+    nonce: pending ? null : "0x0000000000000000",
     baseFeePerGas: hexQuantity(block.baseFeePerGas),
     miner: block.miner,
     withdrawals: [],

@@ -1,4 +1,4 @@
-import { Address, hexToBytes } from "@ethereumjs/util";
+import { Address, bigIntToBytes, hexToBytes, setLengthLeft } from "@ethereumjs/util";
 import { invalidParams } from "./errors";
 
 /**
@@ -34,6 +34,24 @@ export function optionalQuantity(value: unknown, name: string): bigint | undefin
 export function looseQuantity(value: unknown, name: string): bigint {
   if (typeof value === "string" && /^0x[0-9a-f]+$/i.test(value)) return BigInt(value);
   return quantity(value, name);
+}
+
+/**
+ * A quantity that must fit in `bits` bits, as Hardhat's typed parameters do: timestamps, block
+ * counts, nonces and gas limits are 64-bit, balances, base fees and storage slots 256-bit.
+ * Leading zeros are accepted, like looseQuantity.
+ */
+export function uint(value: unknown, name: string, bits: 64 | 256): bigint {
+  const n = looseQuantity(value, name);
+  if (n >> BigInt(bits) !== 0n) {
+    throw invalidParams(`Errors encountered in param ${name}: ${describe(value)} does not fit in ${bits} bits`);
+  }
+  return n;
+}
+
+/** A storage slot (any quantity up to 32 bytes) as the 32-byte key the state manager takes. */
+export function storageSlot(value: unknown, name: string): Uint8Array {
+  return setLengthLeft(bigIntToBytes(uint(value, name, 256)), 32);
 }
 
 export function data(value: unknown, name: string): Uint8Array {

@@ -6,7 +6,8 @@ import { deriveAccounts } from "../chain/hd-wallet";
 import type { BlockView } from "../chain/block-store";
 import { formatConsoleLogs } from "../evm/console-log";
 import type { MethodContext, MethodTable } from "./context";
-import { ErrorCode, ProviderError } from "./errors";
+import { ErrorCode, ProviderError, invalidInput } from "./errors";
+import { InvalidTransactionError } from "../chain/errors";
 import { Filters } from "./filters";
 import { cheatcodeMethods } from "./methods/cheatcodes";
 import { ethBlockMethods } from "./methods/eth-blocks";
@@ -152,6 +153,7 @@ export class FevmProvider extends EventEmitter {
       return await handler(this.ctx, list);
     } catch (e) {
       if (e instanceof ProviderError) throw e;
+      if (e instanceof InvalidTransactionError) throw invalidInput(e.message);
       // A bug of ours must not take the provider down: report it as an internal error.
       const err = e as Error;
       throw new ProviderError(`Internal error in ${method}: ${err?.message ?? String(e)}`, ErrorCode.Internal, { stack: err?.stack });

@@ -21,10 +21,16 @@ export async function submitTransaction(ctx: MethodContext, stx: SenderTx): Prom
     ctx.emit("pendingTransaction", stx.hash);
     return stx.hash;
   }
-  const { block } = await chain.mineBlock([stx]);
-  const mined = block.txs[0];
-  ctx.printConsoleLogs(mined.consoleLogs);
+  // Transactions queued while automine was off go into the same block, before this one.
+  chain.mempool.add(stx);
+  const { block } = await chain.mineFromMempool();
+  for (const tx of block.txs) ctx.printConsoleLogs(tx.consoleLogs);
   ctx.onBlockMined(chain.latestBlock());
+  const mined = block.txs.find((t) => t.hash === stx.hash);
+  if (!mined) {
+    chain.mempool.remove(stx.hash);
+    throw invalidInput(`Transaction ${stx.hash} could not be mined: its nonce ${stx.tx.nonce} is not the sender's next nonce once queued transactions are mined`);
+  }
   if (mined.status === 0) throw executionError(ctx, mined.error ?? "revert", mined.returnValue, mined.hash);
   return mined.hash;
 }

@@ -1,4 +1,4 @@
-import { Account, bigIntToBytes, setLengthLeft } from "@ethereumjs/util";
+import { Account } from "@ethereumjs/util";
 import type { Address } from "@ethereumjs/util";
 import type { MethodContext, MethodTable } from "../context";
 import { invalidInput, invalidParams } from "../errors";
@@ -17,14 +17,14 @@ async function editAccount(ctx: MethodContext, address: Address, edit: (a: Accou
 export const cheatcodeMethods: MethodTable = {
   hardhat_setBalance(ctx, params) {
     p.arity(params, 2, 2, "hardhat_setBalance");
-    const balance = p.looseQuantity(params[1], "balance");
+    const balance = p.uint(params[1], "balance", 256);
     return editAccount(ctx, p.address(params[0], "address"), (a) => (a.balance = balance));
   },
 
   async hardhat_setNonce(ctx, params) {
     p.arity(params, 2, 2, "hardhat_setNonce");
     const address = p.address(params[0], "address");
-    const nonce = p.looseQuantity(params[1], "nonce");
+    const nonce = p.uint(params[1], "nonce", 64);
     const current = (await ctx.chain.getAccount(address)).nonce;
     if (nonce < current) {
       throw invalidInput(`New nonce (${nonce}) must not be smaller than the existing nonce (${current})`);
@@ -49,7 +49,7 @@ export const cheatcodeMethods: MethodTable = {
   async hardhat_setStorageAt(ctx, params) {
     p.arity(params, 3, 3, "hardhat_setStorageAt");
     const address = p.address(params[0], "address");
-    const slot = setLengthLeft(bigIntToBytes(p.looseQuantity(params[1], "position")), 32);
+    const slot = p.storageSlot(params[1], "position");
     const value = p.data(params[2], "value");
     if (value.length !== 32) throw invalidParams("Errors encountered in param value: storage values must be 32 bytes (a 0x-prefixed 64-digit hex string)");
     const sm = ctx.chain.stateManager;
@@ -86,13 +86,13 @@ export const cheatcodeMethods: MethodTable = {
 
   hardhat_setNextBlockBaseFeePerGas(ctx, params) {
     p.arity(params, 1, 1, "hardhat_setNextBlockBaseFeePerGas");
-    ctx.chain.nextBaseFeeOverride = p.looseQuantity(params[0], "baseFeePerGas");
+    ctx.chain.nextBaseFeeOverride = p.uint(params[0], "baseFeePerGas", 256);
     return true;
   },
 
   evm_setBlockGasLimit(ctx, params) {
     p.arity(params, 1, 1, "evm_setBlockGasLimit");
-    const limit = p.looseQuantity(params[0], "gasLimit");
+    const limit = p.uint(params[0], "gasLimit", 64);
     if (limit === 0n) throw invalidInput("Block gas limit must be greater than 0");
     ctx.chain.blockGasLimit = limit;
     return true;

@@ -22,11 +22,12 @@ export const ethBlockMethods: MethodTable = {
     return hexQuantity(ctx.chain.latestNumber());
   },
 
-  eth_getBlockByNumber(ctx, params) {
+  async eth_getBlockByNumber(ctx, params) {
     p.arity(params, 1, 2, "eth_getBlockByNumber");
     const full = params[1] === undefined ? false : p.bool(params[1], "hydratedTransactions");
     const tag = p.blockTag(params[0], "blockNumber");
     if (tag.kind === "hash") throw invalidParams("Errors encountered in param blockNumber: expected a block number or tag, got a block hash");
+    if (tag.kind === "pending") return formatBlock(await ctx.chain.pendingBlockView(), full, true);
     const block = tag.kind === "number" ? blockOrNull(() => ctx.chain.blockByNumber(tag.number)) : resolveBlock(ctx, tag);
     return block ? formatBlock(block, full) : null;
   },

@@ -1,4 +1,4 @@
-import { bigIntToBytes, bytesToHex, setLengthLeft } from "@ethereumjs/util";
+import { bytesToHex, setLengthLeft } from "@ethereumjs/util";
 import { estimateGas, failed, simulate, type BlockTarget } from "../../chain/execution";
 import { resolveBlock, type MethodContext, type MethodTable } from "../context";
 import { executionError } from "../failure";
@@ -12,9 +12,13 @@ async function atBlock<T>(ctx: MethodContext, tagValue: unknown, name: string, r
   return ctx.chain.withStateAt(block.number, (fevm) => read(fevm.stateManager));
 }
 
-function callTarget(ctx: MethodContext, tagValue: unknown, name: string): BlockTarget {
-  const tag = p.blockTag(tagValue, name);
-  if (tag.kind === "latest" || tag.kind === "pending") return { kind: "pending" };
+/**
+ * The block a call runs in. Like Hardhat's network, eth_call defaults to the latest block's
+ * context and eth_estimateGas to the pending block's.
+ */
+function callTarget(ctx: MethodContext, tagValue: unknown, name: string, defaultTag: "latest" | "pending"): BlockTarget {
+  const tag = p.blockTag(tagValue ?? defaultTag, name);
+  if (tag.kind === "pending") return { kind: "pending" };
   return { kind: "number", number: resolveBlock(ctx, tag).number };
 }
 
@@ -41,7 +45,7 @@ export const ethStateMethods: MethodTable = {
   async eth_getStorageAt(ctx, params) {
     p.arity(params, 2, 3, "eth_getStorageAt");
     const address = p.address(params[0], "address");
-    const slot = setLengthLeft(bigIntToBytes(p.looseQuantity(params[1], "position")), 32);
+    const slot = p.storageSlot(params[1], "position");
     return atBlock(ctx, params[2], "blockTag", async (sm) => {
       const account = await sm.getAccount(address);
       if (!account) return bytesToHex(new Uint8Array(32));
@@ -52,7 +56,7 @@ export const ethStateMethods: MethodTable = {
   async eth_call(ctx, params) {
     p.arity(params, 1, 3, "eth_call");
     const request = await completeTxRequest(ctx.chain, parseTxObject(params[0], "transaction"), { forCall: true });
-    const { result, consoleLogs } = await simulate(ctx.chain, request, callTarget(ctx, params[1], "blockTag"));
+    const { result, consoleLogs } = await simulate(ctx.chain, request, callTarget(ctx, params[1], "blockTag", "latest"));
     ctx.printConsoleLogs(consoleLogs);
     if (failed(result)) throw executionError(ctx, result.execResult.exceptionError!.error, result.execResult.returnValue);
     return bytesToHex(result.execResult.returnValue);
@@ -61,8 +65,11 @@ export const ethStateMethods: MethodTable = {
   async eth_estimateGas(ctx, params) {
     p.arity(params, 1, 2, "eth_estimateGas");
     const request = await completeTxRequest(ctx.chain, parseTxObject(params[0], "transaction"), { forCall: true });
-    const outcome = await estimateGas(ctx.chain, request, callTarget(ctx, params[1], "blockTag"));
+    const outcome = await estimateGas(ctx.chain, request, callTarget(ctx, params[1], "blockTag", "pending"));
     if ("failure" in outcome) {
+      // hardhat-ethers estimates before sending, so on this network a failing transaction never
+      // gets mined: print its console.log lines here, once, as Hardhat prints the mined failure's.
+      ctx.printConsoleLogs(outcome.failure.consoleLogs);
       const r = outcome.failure.result;
       throw executionError(ctx, r.execResult.exceptionError!.error, r.execResult.returnValue);
     }

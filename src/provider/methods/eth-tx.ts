@@ -1,6 +1,6 @@
 import { decodeRawTx, fakeSignedTx, InvalidRawTransactionError } from "../../chain/transactions";
 import { isOwnedOrImpersonated, type MethodTable } from "../context";
-import { invalidInput } from "../errors";
+import { invalidInput, invalidParams } from "../errors";
 import { formatReceipt, formatTransaction } from "../format";
 import * as p from "../params";
 import { submitTransaction } from "../submit";
@@ -10,7 +10,7 @@ export const ethTxMethods: MethodTable = {
   async eth_sendTransaction(ctx, params) {
     p.arity(params, 1, 1, "eth_sendTransaction");
     const fields = parseTxObject(params[0], "transaction");
-    if (!fields.from) throw invalidInput("Missing \"from\" field: say which account sends the transaction");
+    if (!fields.from) throw invalidParams("Errors encountered in param transaction: missing field \"from\" (say which account sends the transaction)");
     if (!isOwnedOrImpersonated(ctx, fields.from.toString())) {
       throw invalidInput(`Unknown account ${fields.from.toString()}: it is neither one of the network's accounts nor impersonated (use hardhat_impersonateAccount)`);
     }
@@ -25,12 +25,9 @@ export const ethTxMethods: MethodTable = {
     try {
       stx = decodeRawTx(params[0] as string, ctx.chain.common);
     } catch (e) {
-      if (e instanceof InvalidRawTransactionError) throw invalidInput(e.message);
+      // Hardhat answers undecodable, foreign-chain and unsupported raw transactions with -32602.
+      if (e instanceof InvalidRawTransactionError) throw invalidParams(e.message);
       throw e;
-    }
-    const txChainId = (stx.tx as { chainId?: bigint }).chainId ?? stx.tx.common.chainId();
-    if ("chainId" in stx.tx && txChainId !== BigInt(ctx.chainId)) {
-      throw invalidInput(`Trying to send a raw transaction with an invalid chainId. The expected chainId is ${ctx.chainId}`);
     }
     return submitTransaction(ctx, stx);
   },

@@ -1,4 +1,5 @@
 import type { MethodTable } from "../context";
+import { addressForms, parseAnyAddress } from "./fevm-address";
 import { invalidParams } from "../errors";
 import { hexQuantity } from "../format";
 import * as p from "../params";
@@ -18,5 +19,11 @@ export const fevmMethods: MethodTable = {
     await ctx.chain.mineEmpty(n, 30n);
     ctx.onBlockMined(ctx.chain.latestBlock());
     return hexQuantity(ctx.chain.latestNumber());
+  },
+
+  /** Every form of an address (0x, t410/t0, masked id, bytes) and the actor id it is bound to. */
+  fevm_address(ctx, params) {
+    p.arity(params, 1, 1, "fevm_address");
+    return addressForms(ctx, parseAnyAddress(params[0], "address"));
   },
 };

@@ -23,7 +23,7 @@ export const miningMethods: MethodTable = {
   async evm_mine(ctx, params) {
     p.arity(params, 0, 1, "evm_mine");
     if (params[0] !== undefined && params[0] !== null) {
-      const ts = typeof params[0] === "number" ? BigInt(params[0]) : p.looseQuantity(params[0], "timestamp");
+      const ts = p.uint(params[0], "timestamp", 64);
       asInvalidInput(() => ctx.chain.setNextBlockTimestamp(ts));
     }
     await mineOne(ctx);
@@ -32,8 +32,8 @@ export const miningMethods: MethodTable = {
 
   async hardhat_mine(ctx, params) {
     p.arity(params, 0, 2, "hardhat_mine");
-    const count = params[0] === undefined ? 1n : p.looseQuantity(params[0], "blockCount");
-    const interval = params[1] === undefined ? 1n : p.looseQuantity(params[1], "interval");
+    const count = params[0] === undefined ? 1n : p.uint(params[0], "blockCount", 64);
+    const interval = params[1] === undefined ? 1n : p.uint(params[1], "interval", 64);
     if (interval === 0n) throw invalidInput("Cannot mine blocks with an interval of 0: every Filecoin epoch is 30 seconds later than the previous one");
     const before = ctx.chain.latestNumber();
     await ctx.chain.mineEmpty(count, interval);
@@ -43,14 +43,14 @@ export const miningMethods: MethodTable = {
 
   evm_increaseTime(ctx, params) {
     p.arity(params, 1, 1, "evm_increaseTime");
-    const seconds = typeof params[0] === "number" ? BigInt(params[0]) : p.looseQuantity(params[0], "seconds");
-    if (seconds < 0n) throw invalidParams("Errors encountered in param seconds: time can only move forward");
+    if (typeof params[0] === "number" && params[0] < 0) throw invalidParams("Errors encountered in param seconds: time can only move forward");
+    const seconds = p.uint(params[0], "seconds", 64);
     return ctx.chain.increaseTime(seconds).toString();
   },
 
   evm_setNextBlockTimestamp(ctx, params) {
     p.arity(params, 1, 1, "evm_setNextBlockTimestamp");
-    const ts = typeof params[0] === "number" ? BigInt(params[0]) : p.looseQuantity(params[0], "timestamp");
+    const ts = p.uint(params[0], "timestamp", 64);
     asInvalidInput(() => ctx.chain.setNextBlockTimestamp(ts));
     return null;
   },
@@ -88,7 +88,7 @@ export const miningMethods: MethodTable = {
 
   async hardhat_reset(ctx, params) {
     p.arity(params, 0, 1, "hardhat_reset");
-    const opts = params[0] as { forking?: unknown } | undefined;
+    const opts = params[0] === undefined ? undefined : (p.object(params[0], "hardhat_reset options") as { forking?: unknown });
     if (opts?.forking !== undefined) {
       throw invalidInput("Forking is not supported by the filecoin network: hardhat_reset takes no forking options here");
     }

@@ -1,0 +1,33 @@
+import type { Address } from "@ethereumjs/util";
+import { delegatedAddress, EAM_ACTOR_ID } from "../fil";
+import type { ActorKind } from "./kinds";
+import type { ActorRegistry } from "./registry";
+import { FIRST_GENESIS_MINER_ID, FIRST_NON_SINGLETON_ID, SingletonId } from "./singletons";
+
+const SINGLETON_KINDS: [bigint, ActorKind][] = [
+  [SingletonId.System, "system"],
+  [SingletonId.Init, "init"],
+  [SingletonId.Reward, "reward"],
+  [SingletonId.Cron, "cron"],
+  [SingletonId.Power, "power"],
+  [SingletonId.Market, "market"],
+  [SingletonId.VerifiedRegistry, "verifreg"],
+  [SingletonId.DataCap, "datacap"],
+  [SingletonId.EthereumAddressManager, "eam"],
+  // Burnt funds is a keyless account: sends to it succeed and the FIL is gone for good.
+  [SingletonId.BurntFunds, "account"],
+];
+
+/**
+ * The actors of a fresh Lotus devnet: the singletons, then the genesis accounts from id 100
+ * (here: the Hardhat accounts, as EthAccounts with their f410 addresses); ids from 1000 on are
+ * left for genesis miners and everything created later.
+ */
+export async function installGenesisActors(registry: ActorRegistry, accounts: Address[]): Promise<void> {
+  for (const [id, kind] of SINGLETON_KINDS) await registry.put({ id, kind });
+  let id = FIRST_NON_SINGLETON_ID;
+  for (const account of accounts) {
+    await registry.put({ id: id++, kind: "ethaccount", address: delegatedAddress(EAM_ACTOR_ID, account.bytes) });
+  }
+  await registry.reserveIdsBelow(FIRST_GENESIS_MINER_ID);
+}

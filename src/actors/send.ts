@@ -1,0 +1,133 @@
+import { Account, type Address } from "@ethereumjs/util";
+import type { FevmEVM } from "../evm/fevm-evm";
+import {
+  EAM_ACTOR_ID,
+  ExitCode,
+  formatAddress,
+  Protocol,
+  SyscallError,
+  type FilecoinAddress,
+} from "../fil";
+import { actorDefinition } from ".";
+import type { Invocation } from "./definition";
+import { invokeContract } from "./evm-bridge";
+import { ActorAbort, SyscallFailure, type IpldBlock, type SendOutcome } from "./outcome";
+import { stateAddressOf, type ActorRecord } from "./registry";
+
+/** FVM call depth limit (ref-fvm max_call_depth). */
+export const MAX_CALL_DEPTH = 1024;
+
+export interface SendRequest {
+  evm: FevmEVM;
+  from: ActorRecord;
+  to: FilecoinAddress;
+  method: bigint;
+  params: IpldBlock | null;
+  value: bigint;
+  gasLimit: bigint;
+  readOnly: boolean;
+  depth: number;
+  epoch: bigint;
+}
+
+/**
+ * Resolves a send target as the FVM call manager does: ids, f2 and non-EAM f4 must exist
+ * (NotFound); unknown f1/f3 become Account actors and unknown EAM f4 become Placeholders —
+ * unless the call is read-only (ReadOnly).
+ */
+async function resolveTarget(req: SendRequest): Promise<ActorRecord> {
+  const registry = req.evm.actors;
+  const to = req.to;
+  const id = await registry.lookupId(to);
+  if (id !== undefined) return (await registry.get(id))!;
+  const name = formatAddress(to, "f");
+  const autoCreates = to.protocol === Protocol.Secp256k1 || to.protocol === Protocol.BLS || (to.protocol === Protocol.Delegated && to.namespace === EAM_ACTOR_ID);
+  if (!autoCreates) throw new SyscallFailure(SyscallError.NotFound, `actor ${name} does not exist`);
+  if (req.readOnly) throw new SyscallFailure(SyscallError.ReadOnly, `cannot create actor ${name} in a read-only call`);
+  if (to.protocol === Protocol.BLS && to.payload.every((b) => b === 0)) {
+    throw new SyscallFailure(SyscallError.IllegalArgument, "cannot send to the BLS zero address");
+  }
+  return registry.create(to.protocol === Protocol.Delegated ? "placeholder" : "account", to);
+}
+
+async function moveValue(evm: FevmEVM, from: Address, to: Address, value: bigint): Promise<void> {
+  if (value === 0n || from.equals(to)) return;
+  const sm = evm.stateManager;
+  const sender = (await sm.getAccount(from)) ?? new Account();
+  sender.balance -= value;
+  await sm.putAccount(from, sender);
+  const receiver = (await sm.getAccount(to)) ?? new Account();
+  receiver.balance += value;
+  await sm.putAccount(to, receiver);
+}
+
+/**
+ * A Filecoin send from one actor to another: resolution (with auto-creation), value transfer,
+ * then method dispatch — none for method 0, the contract for EVM actors, the method table for
+ * native actors. A non-zero exit rolls back everything the send did, value included.
+ */
+export async function send(req: SendRequest): Promise<SendOutcome> {
+  const sm = req.evm.stateManager;
+  if (req.depth >= MAX_CALL_DEPTH) return { kind: "syscall-error", errorNumber: SyscallError.LimitExceeded, gasUsed: 0n };
+  if (req.readOnly && req.value > 0n) return { kind: "syscall-error", errorNumber: SyscallError.ReadOnly, gasUsed: 0n };
+  await sm.checkpoint();
+  try {
+    const outcome = await sendInCheckpoint(req);
+    if (outcome.kind === "returned" && outcome.exitCode === ExitCode.OK) await sm.commit();
+    else await sm.revert();
+    return outcome;
+  } catch (e) {
+    await sm.revert();
+    if (e instanceof SyscallFailure) return { kind: "syscall-error", errorNumber: e.errorNumber, gasUsed: 0n };
+    if (e instanceof ActorAbort) return { kind: "returned", exitCode: e.exitCode, ret: e.ret, gasUsed: 0n };
+    throw e;
+  }
+}
+
+async function sendInCheckpoint(req: SendRequest): Promise<SendOutcome> {
+  const target = await resolveTarget(req);
+  const fromAddr = stateAddressOf(req.from);
+  const toAddr = stateAddressOf(target);
+  const balance = (await req.evm.stateManager.getAccount(fromAddr))?.balance ?? 0n;
+  if (balance < req.value) {
+    throw new SyscallFailure(SyscallError.InsufficientFunds, `actor f0${req.from.id} has ${balance} attoFIL, cannot send ${req.value}`);
+  }
+  if (target.kind === "evm" && req.method !== 0n) {
+    // The EVM moves the value itself so that the contract sees it as msg.value.
+    const r = await invokeContract({
+      evm: req.evm,
+      caller: fromAddr,
+      contract: toAddr,
+      method: req.method,
+      params: req.params,
+      value: req.value,
+      gasLimit: req.gasLimit,
+      depth: req.depth + 1,
+      readOnly: req.readOnly,
+    });
+    return { kind: "returned", exitCode: r.exitCode, ret: r.ret, gasUsed: r.gasUsed };
+  }
+  await moveValue(req.evm, fromAddr, toAddr, req.value);
+  if (req.method === 0n) return { kind: "returned", exitCode: ExitCode.OK, ret: null, gasUsed: 0n };
+  const definition = actorDefinition(target.kind);
+  const method = definition.methods.get(req.method);
+  if (!method) {
+    if (definition.acceptsAsNoOp?.(req.method)) return { kind: "returned", exitCode: ExitCode.OK, ret: null, gasUsed: 0n };
+    throw new ActorAbort(ExitCode.USR_UNHANDLED_MESSAGE, `the ${definition.name} actor (f0${target.id}) does not export method ${req.method}`);
+  }
+  const invocation: Invocation = {
+    evm: req.evm,
+    receiver: target,
+    caller: req.from,
+    method: req.method,
+    params: req.params,
+    value: req.value,
+    readOnly: req.readOnly,
+    depth: req.depth + 1,
+    epoch: req.epoch,
+    send: (to, method, params, value, opts) =>
+      send({ ...req, from: target, to, method, params, value, readOnly: req.readOnly || (opts?.readOnly ?? false), depth: req.depth + 1 }),
+  };
+  const ret = await method.handler(invocation);
+  return { kind: "returned", exitCode: ExitCode.OK, ret, gasUsed: 0n };
+}

@@ -1,0 +1,28 @@
+import type { FevmConfig } from "./types";
+
+/** Hardhat's own default mnemonic, so `filecoin` signers match the `hardhat` network's. */
+export const HARDHAT_DEFAULT_MNEMONIC = "test test test test test test test test test test test junk";
+
+/** Chain id of Filecoin local devnets (Lotus `2k` builds use it too). */
+export const LOCAL_DEVNET_CHAIN_ID = 31415926;
+
+/** Network versions whose FEVM rules the emulator knows: nv18 brought the FEVM, nv28 is newest. */
+export const NETWORK_VERSIONS = { min: 18, max: 28 } as const;
+
+const ATTO_PER_FIL = 10n ** 18n;
+
+/** A fresh resolved config with every default (fresh arrays/objects: callers may mutate). */
+export function defaultFevmConfig(): FevmConfig {
+  return {
+    chainId: LOCAL_DEVNET_CHAIN_ID,
+    networkVersion: NETWORK_VERSIONS.max,
+    genesisTimestamp: undefined,
+    accounts: { mnemonic: HARDHAT_DEFAULT_MNEMONIC, count: 20, balance: 10_000n * ATTO_PER_FIL },
+    miners: [],
+    storageProvider: {},
+    logging: false,
+    solcjs: "fallback",
+    calibrationUrl: undefined,
+    mainnetUrl: undefined,
+  };
+}

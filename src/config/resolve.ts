@@ -1,0 +1,183 @@
+import { defaultFevmConfig, NETWORK_VERSIONS } from "./defaults";
+import type { FevmConfig, FevmMinerUserConfig, FevmUserConfig, SolcjsMode } from "./types";
+import {
+  ConfigIssues,
+  isPlainObject,
+  readBoolean,
+  readHttpUrl,
+  readInteger,
+  readNonEmptyString,
+  readOneOf,
+  readRecord,
+  readStringArray,
+  readUint256,
+} from "./validate";
+
+type AccountsUserConfig = NonNullable<FevmUserConfig["accounts"]>;
+
+/** The listed keys of T, checked by the compiler to be exactly T's keys. */
+function keysOf<T>(shape: Record<keyof T, true>): (keyof T & string)[] {
+  return Object.keys(shape) as (keyof T & string)[];
+}
+
+const FEVM_KEYS = keysOf<FevmUserConfig>({
+  chainId: true,
+  networkVersion: true,
+  genesisTimestamp: true,
+  accounts: true,
+  miners: true,
+  storageProvider: true,
+  logging: true,
+  solcjs: true,
+  calibrationUrl: true,
+  mainnetUrl: true,
+});
+const ACCOUNTS_KEYS = keysOf<AccountsUserConfig>({ mnemonic: true, count: true, balance: true });
+const MINER_KEYS = keysOf<FevmMinerUserConfig>({
+  owner: true,
+  worker: true,
+  sectorSize: true,
+  peerId: true,
+  multiaddrs: true,
+});
+const SOLCJS_MODES: readonly SolcjsMode[] = ["fallback", "always", "never"];
+
+const CHAIN_IDS = { min: 1, max: Number.MAX_SAFE_INTEGER, wording: "a positive safe integer" };
+/** Up to 9999-12-31T23:59:59Z; anything larger is almost surely milliseconds. */
+const GENESIS_SECONDS = { min: 0, max: 253_402_300_799 };
+const ACCOUNT_COUNTS = { min: 1, max: 1000 };
+const MNEMONIC_WORD_COUNTS = [12, 15, 18, 21, 24];
+
+/** Sector sizes of Filecoin's registered seal proofs (2 KiB, 8 MiB, 512 MiB, 32 GiB, 64 GiB). */
+const SECTOR_SIZES: readonly { bytes: bigint; name: string }[] = [
+  { bytes: 2n ** 11n, name: "2 KiB" },
+  { bytes: 2n ** 23n, name: "8 MiB" },
+  { bytes: 2n ** 29n, name: "512 MiB" },
+  { bytes: 2n ** 35n, name: "32 GiB" },
+  { bytes: 2n ** 36n, name: "64 GiB" },
+];
+
+/**
+ * Validates the user's `fevm` config and fills in defaults. Every problem is reported at once in
+ * a FevmConfigError whose lines name the key, what is allowed and what was given.
+ */
+export function resolveFevmConfig(user: unknown): FevmConfig {
+  const config = defaultFevmConfig();
+  if (user === undefined) return config;
+
+  const issues = new ConfigIssues();
+  const fields = readRecord(user, "fevm", FEVM_KEYS, issues);
+  if (fields !== undefined) {
+    config.chainId = given(fields.chainId, config.chainId, (v) =>
+      readInteger(v, "fevm.chainId", CHAIN_IDS, issues),
+    );
+    config.networkVersion = given(fields.networkVersion, config.networkVersion, (v) =>
+      readInteger(v, "fevm.networkVersion", NETWORK_VERSIONS, issues),
+    );
+    config.genesisTimestamp = given(fields.genesisTimestamp, config.genesisTimestamp, (v) =>
+      readGenesisTimestamp(v, issues),
+    );
+    config.accounts = given(fields.accounts, config.accounts, (v) =>
+      readAccounts(v, config.accounts, issues),
+    );
+    config.miners = given(fields.miners, config.miners, (v) => readMiners(v, issues));
+    config.storageProvider = given(fields.storageProvider, config.storageProvider, (v) =>
+      isPlainObject(v) ? { ...v } : issues.expected("fevm.storageProvider", "an object", v),
+    );
+    config.logging = given(fields.logging, config.logging, (v) =>
+      readBoolean(v, "fevm.logging", issues),
+    );
+    config.solcjs = given(fields.solcjs, config.solcjs, (v) =>
+      readOneOf(v, "fevm.solcjs", SOLCJS_MODES, issues),
+    );
+    config.calibrationUrl = given(fields.calibrationUrl, config.calibrationUrl, (v) =>
+      readHttpUrl(v, "fevm.calibrationUrl", issues),
+    );
+    config.mainnetUrl = given(fields.mainnetUrl, config.mainnetUrl, (v) =>
+      readHttpUrl(v, "fevm.mainnetUrl", issues),
+    );
+  }
+  issues.throwIfAny();
+  return config;
+}
+
+/** The checked value when the user gave one (an invalid one is recorded, then thrown). */
+function given<T>(value: unknown, fallback: T, read: (value: unknown) => T | undefined): T {
+  return value === undefined ? fallback : read(value) ?? fallback;
+}
+
+function readGenesisTimestamp(value: unknown, issues: ConfigIssues): number | undefined {
+  const { min, max } = GENESIS_SECONDS;
+  if (typeof value === "number" && Number.isInteger(value) && value >= min && value <= max) return value;
+  const looksLikeMilliseconds = typeof value === "number" && value > max;
+  return issues.expected(
+    "fevm.genesisTimestamp",
+    `Unix seconds (an integer from ${min} to ${max})`,
+    value,
+    looksLikeMilliseconds ? "that looks like milliseconds: use Math.floor(Date.now() / 1000)" : undefined,
+  );
+}
+
+function readAccounts(
+  value: unknown,
+  defaults: FevmConfig["accounts"],
+  issues: ConfigIssues,
+): FevmConfig["accounts"] | undefined {
+  const fields = readRecord(value, "fevm.accounts", ACCOUNTS_KEYS, issues);
+  if (fields === undefined) return undefined;
+  return {
+    mnemonic: given(fields.mnemonic, defaults.mnemonic, (v) => readMnemonic(v, issues)),
+    count: given(fields.count, defaults.count, (v) =>
+      readInteger(v, "fevm.accounts.count", ACCOUNT_COUNTS, issues),
+    ),
+    balance: given(fields.balance, defaults.balance, (v) =>
+      readUint256(v, "fevm.accounts.balance", issues),
+    ),
+  };
+}
+
+/** Checks the shape of a BIP-39 phrase without ever echoing it: users paste real ones. */
+function readMnemonic(value: unknown, issues: ConfigIssues): string | undefined {
+  const key = "fevm.accounts.mnemonic";
+  const expected = "12, 15, 18, 21 or 24 words separated by single spaces";
+  if (typeof value !== "string") return issues.expected(key, expected, value);
+  const words = value.split(" ");
+  if (MNEMONIC_WORD_COUNTS.includes(words.length) && words.every((w) => /^\S+$/.test(w))) return value;
+  const wordCount = value.trim() === "" ? 0 : value.trim().split(/\s+/).length;
+  return issues.add(`${key}: expected ${expected}, got a string of ${wordCount} words (not shown)`);
+}
+
+function readMiners(value: unknown, issues: ConfigIssues): FevmMinerUserConfig[] | undefined {
+  if (!Array.isArray(value)) return issues.expected("fevm.miners", "an array of miner objects", value);
+  const miners = value.map((item, i) => readMiner(item, `fevm.miners[${i}]`, issues));
+  return miners.every((m): m is FevmMinerUserConfig => m !== undefined) ? miners : undefined;
+}
+
+function readMiner(value: unknown, key: string, issues: ConfigIssues): FevmMinerUserConfig | undefined {
+  const fields = readRecord(value, key, MINER_KEYS, issues);
+  if (fields === undefined) return undefined;
+  // An invalid field is recorded in `issues` (thrown by the caller) and simply left out here.
+  return withoutUndefined({
+    owner: optional(fields.owner, (v) => readNonEmptyString(v, `${key}.owner`, issues)),
+    worker: optional(fields.worker, (v) => readNonEmptyString(v, `${key}.worker`, issues)),
+    sectorSize: optional(fields.sectorSize, (v) => readSectorSize(v, `${key}.sectorSize`, issues)),
+    peerId: optional(fields.peerId, (v) => readNonEmptyString(v, `${key}.peerId`, issues)),
+    multiaddrs: optional(fields.multiaddrs, (v) => readStringArray(v, `${key}.multiaddrs`, issues)),
+  });
+}
+
+function optional<T>(value: unknown, read: (value: unknown) => T | undefined): T | undefined {
+  return value === undefined ? undefined : read(value);
+}
+
+function withoutUndefined<T extends object>(record: T): T {
+  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as T;
+}
+
+function readSectorSize(value: unknown, key: string, issues: ConfigIssues): number | bigint | undefined {
+  const bytes =
+    typeof value === "bigint" ? value : typeof value === "number" && Number.isSafeInteger(value) ? BigInt(value) : undefined;
+  if (bytes !== undefined && SECTOR_SIZES.some((size) => size.bytes === bytes)) return value as number | bigint;
+  const allowed = SECTOR_SIZES.map((size) => `${size.bytes} (${size.name})`).join(", ");
+  return issues.expected(key, `a sector size in bytes: one of ${allowed}`, value);
+}

@@ -3,7 +3,7 @@
 // `npx hardhat run bench/erc20-workload.ts --network <name>`; prints one machine-readable line.
 import { ethers, network } from "hardhat";
 
-const TRANSFERS = 1_000;
+const TRANSFERS = Number(process.env.TRANSFERS ?? 1_000);
 const AMOUNT = 3n;
 const RECIPIENTS = 10;
 

@@ -5,29 +5,29 @@ import {Counter} from "./Counter.sol";
 
 /// Test fixture: calls a Counter and lets its reverts bubble up unchanged, or catches them.
 contract Caller {
-    Counter public immutable target;
+    Counter public immutable callee;
 
     event CallFailed(bytes reason);
 
-    constructor(Counter target_) {
-        target = target_;
+    constructor(Counter callee_) {
+        callee = callee_;
     }
 
     function incrementBy(uint256 step) external {
-        target.incrementBy(step);
+        callee.incrementBy(step);
     }
 
     function requirePositive(uint256 value) external view returns (uint256) {
-        return target.requirePositive(value);
+        return callee.requirePositive(value);
     }
 
     function divide(uint256 numerator, uint256 denominator) external view returns (uint256) {
-        return target.divide(numerator, denominator);
+        return callee.divide(numerator, denominator);
     }
 
     /// Forwards raw calldata and re-throws the callee's revert data byte for byte.
     function forward(bytes calldata data) external returns (bytes memory) {
-        (bool ok, bytes memory result) = address(target).call(data);
+        (bool ok, bytes memory result) = address(callee).call(data);
         if (!ok) {
             assembly {
                 revert(add(result, 32), mload(result))
@@ -38,7 +38,7 @@ contract Caller {
 
     /// Catches the callee's revert and records it instead of failing.
     function tryIncrementBy(uint256 step) external returns (bool) {
-        try target.incrementBy(step) {
+        try callee.incrementBy(step) {
             return true;
         } catch (bytes memory reason) {
             emit CallFailed(reason);

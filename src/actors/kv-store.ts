@@ -3,11 +3,14 @@ import { Account, type Address, bigIntToBytes, bytesToBigInt, concatBytes, setLe
 import { keccak_256 } from "@noble/hashes/sha3.js";
 
 const WORD = 32;
+/** Values up to this size live in their header word: one storage read per lookup. */
+const INLINE_MAX = WORD - 1;
 
 /**
  * A byte-string key-value store in the storage of one account of the EVM state trie, so that it
- * is journaled, reverted and snapshotted exactly like contract storage. A value lives at
- * slot keccak(key) (its length) and the consecutive slots after it (its bytes).
+ * is journaled, reverted and snapshotted exactly like contract storage. A value lives at slot
+ * keccak(key): its header word holds 1 + length in the first byte and, when it fits, the value
+ * itself; longer values (first byte 0xff, length in the last 4 bytes) continue in the slots after.
  */
 export class TrieKvStore {
   constructor(
@@ -27,11 +30,16 @@ export class TrieKvStore {
     return setLengthLeft(await this.sm.getStorage(this.account, this.slot(n)), WORD);
   }
 
+  private static longLength(header: Uint8Array): number {
+    return new DataView(header.buffer, header.byteOffset).getUint32(WORD - 4);
+  }
+
   async get(key: Uint8Array): Promise<Uint8Array | undefined> {
     const base = this.baseSlot(key);
-    const header = bytesToBigInt(await this.word(base));
-    if (header === 0n) return undefined;
-    const length = Number(header - 1n);
+    const header = await this.word(base);
+    if (header[0] === 0) return undefined;
+    if (header[0] !== 0xff) return header.slice(1, header[0]);
+    const length = TrieKvStore.longLength(header);
     const words: Uint8Array[] = [];
     for (let i = 0; i * WORD < length; i++) words.push(await this.word(base + 1n + BigInt(i)));
     return concatBytes(...words).subarray(0, length);
@@ -40,27 +48,35 @@ export class TrieKvStore {
   async put(key: Uint8Array, value: Uint8Array): Promise<void> {
     await this.ensureAccount();
     const base = this.baseSlot(key);
-    const oldWords = await this.wordCount(base);
-    // Length is stored +1 so that an empty value differs from a missing one.
-    await this.sm.putStorage(this.account, this.slot(base), setLengthLeft(bigIntToBytes(BigInt(value.length) + 1n), WORD));
-    const newWords = Math.ceil(value.length / WORD);
-    for (let i = 0; i < newWords; i++) {
-      const chunk = new Uint8Array(WORD);
-      chunk.set(value.subarray(i * WORD, (i + 1) * WORD));
-      await this.sm.putStorage(this.account, this.slot(base + 1n + BigInt(i)), chunk);
+    const oldWords = await this.continuationWords(base);
+    const header = new Uint8Array(WORD);
+    let newWords = 0;
+    if (value.length < INLINE_MAX) {
+      header[0] = value.length + 1;
+      header.set(value, 1);
+    } else {
+      header[0] = 0xff;
+      new DataView(header.buffer).setUint32(WORD - 4, value.length);
+      newWords = Math.ceil(value.length / WORD);
+      for (let i = 0; i < newWords; i++) {
+        const chunk = new Uint8Array(WORD);
+        chunk.set(value.subarray(i * WORD, (i + 1) * WORD));
+        await this.sm.putStorage(this.account, this.slot(base + 1n + BigInt(i)), chunk);
+      }
     }
+    await this.sm.putStorage(this.account, this.slot(base), header);
     for (let i = newWords; i < oldWords; i++) await this.sm.putStorage(this.account, this.slot(base + 1n + BigInt(i)), new Uint8Array());
   }
 
   async delete(key: Uint8Array): Promise<void> {
     const base = this.baseSlot(key);
-    const words = await this.wordCount(base);
+    const words = await this.continuationWords(base);
     for (let i = 0; i <= words; i++) await this.sm.putStorage(this.account, this.slot(base + BigInt(i)), new Uint8Array());
   }
 
-  private async wordCount(base: bigint): Promise<number> {
-    const header = bytesToBigInt(await this.word(base));
-    return header === 0n ? 0 : Math.ceil(Number(header - 1n) / WORD);
+  private async continuationWords(base: bigint): Promise<number> {
+    const header = await this.word(base);
+    return header[0] === 0xff ? Math.ceil(TrieKvStore.longLength(header) / WORD) : 0;
   }
 
   /** The account must exist (and be non-empty, nonce 1) or the trie refuses storage / EIP-161 deletes it. */

@@ -118,6 +118,14 @@ export class ActorRegistry {
     if (record) await this.kv.put(storeKey("actor", id), encodeRecord({ ...record, kind }));
   }
 
+  /** Binds an f410 Ethereum address to a new actor of `kind` unless one exists (one read when it does). */
+  async bindEth(address: Address, kind: ActorKind): Promise<void> {
+    if (maskedIdToActorId(address.toString()) !== undefined) return;
+    if ((await this.lookupId(delegatedAddress(EAM_ACTOR_ID, address.bytes))) === undefined) {
+      await this.create(kind, delegatedAddress(EAM_ACTOR_ID, address.bytes));
+    }
+  }
+
   /** The actor at an f410 Ethereum address, created as `kind` if it does not exist yet. */
   async ensureEth(address: Address, kind: ActorKind): Promise<ActorRecord> {
     const existing = await this.lookupEth(address);

@@ -38,6 +38,9 @@ export interface RealBlock {
   txs: MinedTx[];
 }
 
+/** Views of real blocks are immutable: built once (hex conversions, size) and reused. */
+const views = new WeakMap<RealBlock, BlockView>();
+
 /**
  * What the provider reads about any block: real blocks come from the store, the empty epochs
  * between them (hardhat_mine, time jumps) are synthesised on demand so that mining 100,000 epochs
@@ -65,11 +68,16 @@ export interface BlockView {
 const EMPTY_TRIE_ROOT = "0x56e81f171bcc55a6ff8345e692c0f86e5b48e01b996cadc001622fb5e363b421";
 const EMPTY_BLOOM = bytesToHex(new Uint8Array(256));
 
-/** Hash of an empty epoch: a digest of its number and the last real block before it. */
+/**
+ * Hash of an empty epoch: a digest of its number and the last real block before it, whose last
+ * 8 bytes are the epoch number itself, so that the block can be found from its hash alone.
+ */
 function emptyEpochHash(anchor: string, number: bigint): string {
-  return bytesToHex(
-    keccak_256(concatBytes(new TextEncoder().encode("fevm-epoch"), hexToBytes(anchor as `0x${string}`), setLengthLeft(bigIntToBytes(number), 32))),
+  const digest = keccak_256(
+    concatBytes(new TextEncoder().encode("fevm-epoch"), hexToBytes(anchor as `0x${string}`), setLengthLeft(bigIntToBytes(number), 32)),
   );
+  digest.set(setLengthLeft(bigIntToBytes(number), 8), 24);
+  return bytesToHex(digest);
 }
 
 export interface StoreSnapshot {
@@ -108,10 +116,6 @@ export class BlockStore {
     if (number > this.latestNumber) this.latestNumber = number;
   }
 
-  lastReal(): RealBlock {
-    return this.real[this.real.length - 1];
-  }
-
   /** The real block with the greatest number ≤ n. */
   private realAtOrBefore(n: bigint): RealBlock {
     let lo = 0;
@@ -132,14 +136,15 @@ export class BlockStore {
   }
 
   byHashLookup(hash: string, timestampOf: (n: bigint) => bigint): BlockView | undefined {
-    const real = this.byHash.get(hash.toLowerCase());
+    const wanted = hash.toLowerCase();
+    const real = this.byHash.get(wanted);
     if (real) return viewOfReal(real);
-    // An empty epoch's hash can only be recognised by recomputing it: check the latest range.
-    const anchor = this.lastReal();
-    for (let n = anchor.header.number + 1n; n <= this.latestNumber && n <= anchor.header.number + 1024n; n++) {
-      if (emptyEpochHash(anchor.hash, n) === hash.toLowerCase()) return this.emptyView(anchor, n, timestampOf);
-    }
-    return undefined;
+    // Otherwise it can only be an empty epoch: its number is in the hash, recompute to confirm.
+    const n = BigInt(`0x${wanted.slice(-16)}`);
+    if (n > this.latestNumber) return undefined;
+    const anchor = this.realAtOrBefore(n);
+    if (anchor.header.number === n || emptyEpochHash(anchor.hash, n) !== wanted) return undefined;
+    return this.emptyView(anchor, n, timestampOf);
   }
 
   private emptyView(anchor: RealBlock, n: bigint, timestampOf: (n: bigint) => bigint): BlockView {
@@ -190,6 +195,15 @@ export class BlockStore {
 }
 
 export function viewOfReal(b: RealBlock): BlockView {
+  let view = views.get(b);
+  if (!view) {
+    view = buildView(b);
+    views.set(b, view);
+  }
+  return view;
+}
+
+function buildView(b: RealBlock): BlockView {
   const h = b.header;
   return {
     number: h.number,

@@ -12,7 +12,7 @@ import { createFevmCommon, sharedCommon } from "../evm/common";
 import { runTxAllowingContractSender } from "./run-tx";
 import { MINIMUM_BASE_FEE, nextBaseFee } from "./base-fee";
 import { BlockStore, type BlockView, type MinedLog, type MinedTx, type RealBlock, type StoreSnapshot } from "./block-store";
-import { epochAtOrAfter, epochsCovering, timestampOfEpoch } from "./epochs";
+import { EPOCH_DURATION_SECONDS, epochAtOrAfter, epochsCovering, timestampOfEpoch } from "./epochs";
 import { InvalidTransactionError } from "./errors";
 import { Mempool } from "./mempool";
 import { effectiveGasPrice, type SenderTx } from "./transactions";
@@ -46,6 +46,13 @@ interface ChainSnapshot {
   coinbase: Address;
   prevRandao: Uint8Array;
   blockGasLimit: bigint;
+}
+
+/** What a transaction offers to pay per gas at most, and as tip at most (legacy: its gas price for both). */
+function feeCaps(tx: SenderTx["tx"]): { maxFee: bigint; tip: bigint } {
+  if ("maxFeePerGas" in tx) return { maxFee: tx.maxFeePerGas, tip: tx.maxPriorityFeePerGas };
+  const { gasPrice } = tx as { gasPrice: bigint };
+  return { maxFee: gasPrice, tip: gasPrice };
 }
 
 /** Selects the epoch the next block lands on and what happens to a tx while mining. */
@@ -215,9 +222,12 @@ export class Chain {
 
   setNextBlockTimestamp(timestamp: bigint): void {
     const latest = this.latestBlock();
-    if (timestamp <= latest.timestamp) {
+    if (timestamp < latest.timestamp) {
+      throw new InvalidTransactionError(`Timestamp ${timestamp} is lower than the previous block's timestamp ${latest.timestamp}`);
+    }
+    if (timestamp === latest.timestamp) {
       throw new InvalidTransactionError(
-        `Timestamp ${timestamp} is lower than or equal to previous block's timestamp ${latest.timestamp}`,
+        `Timestamp ${timestamp} is equal to the previous block's timestamp: every Filecoin epoch comes ${EPOCH_DURATION_SECONDS} seconds after the previous one`,
       );
     }
     this.nextTimestamp = timestamp;
@@ -280,9 +290,15 @@ export class Chain {
     const account = await this.getAccount(from);
     const expected = queueing ? account.nonce : await this.pendingNonce(from);
     const automineNote = queueing ? "" : " Note that transactions can't be queued when automining.";
+    if (queueing && this.mempool.get(stx.hash)) throw new InvalidTransactionError(`Known transaction: ${stx.hash}`);
     if (tx.nonce < account.nonce) {
-      throw new InvalidTransactionError(`Nonce too low. Expected nonce to be ${expected} but got ${tx.nonce}.${automineNote}`);
+      throw new InvalidTransactionError(
+        queueing
+          ? `Transaction nonce too low. Expected nonce to be at least ${account.nonce} but got ${tx.nonce}.`
+          : `Nonce too low. Expected nonce to be ${expected} but got ${tx.nonce}.${automineNote}`,
+      );
     }
+    if (queueing) this.checkReplacement(stx);
     if (!queueing && tx.nonce > expected) {
       throw new InvalidTransactionError(`Nonce too high. Expected nonce to be ${expected} but got ${tx.nonce}.${automineNote}`);
     }
@@ -295,19 +311,40 @@ export class Chain {
     if (tx.gasLimit < intrinsic) {
       throw new InvalidTransactionError(`Transaction requires at least ${intrinsic} gas but got ${tx.gasLimit}`);
     }
+    const baseFee = this.pendingBlock().header.baseFeePerGas ?? 0n;
+    const { maxFee } = feeCaps(tx);
+    if (maxFee < baseFee) {
+      const field = "maxFeePerGas" in tx ? "maxFeePerGas" : "gasPrice";
+      throw new InvalidTransactionError(
+        `Transaction ${field} (${maxFee}) is too low for the next block, which has a baseFeePerGas of ${baseFee}`,
+      );
+    }
+    // Hardhat checks the fee before the funds.
     const upfront = tx.getUpfrontCost();
     if (account.balance < upfront) {
       throw new InvalidTransactionError(
-        `Sender doesn't have enough funds to send tx. The max upfront cost is: ${upfront} and the sender's account (${from}) only has: ${account.balance}`,
+        `Sender doesn't have enough funds to send tx. The max upfront cost is: ${upfront} and the sender's balance is: ${account.balance}.`,
       );
     }
-    const baseFee = this.pendingBlock().header.baseFeePerGas ?? 0n;
-    const maxFee = "maxFeePerGas" in tx ? tx.maxFeePerGas : (tx as { gasPrice: bigint }).gasPrice;
-    if (maxFee < baseFee) {
-      throw new InvalidTransactionError(
-        `Transaction gas price (${maxFee}) is lower than the next block's base fee (${baseFee}). Use a higher maxFeePerGas.`,
+  }
+
+  /**
+   * A queued transaction with the same sender and nonce is replaced only by one paying at least
+   * 10% more in both fee caps (Hardhat's rule and wording); mempool.add then drops the old one.
+   */
+  private checkReplacement(stx: SenderTx): void {
+    const existing = this.mempool.withNonce(stx.from.toString(), stx.tx.nonce);
+    if (!existing) return;
+    const old = feeCaps(existing.tx);
+    const offered = feeCaps(stx.tx);
+    const underpriced = (field: string, minimum: bigint) =>
+      new InvalidTransactionError(
+        `Replacement transaction underpriced. A gasPrice/${field} of at least ${minimum} is necessary to replace the existing transaction with nonce ${stx.tx.nonce}.`,
       );
-    }
+    const minFee = (old.maxFee * 110n) / 100n;
+    if (offered.maxFee < minFee) throw underpriced("maxFeePerGas", minFee);
+    const minTip = (old.tip * 110n) / 100n;
+    if (offered.tip < minTip) throw underpriced("maxPriorityFeePerGas", minTip);
   }
 
   // ---------------------------------------------------------------- mining

@@ -4,7 +4,7 @@ import { type RunTxResult } from "@ethereumjs/vm";
 import { runTxAllowingContractSender } from "./run-tx";
 import type { Chain } from "./chain";
 import { InvalidTransactionError } from "./errors";
-import { fakeSignedTx, type TxRequest } from "./transactions";
+import { callTx, type TxRequest } from "./transactions";
 import type { FevmVM } from "./vm-factory";
 
 export interface CallOutcome {
@@ -31,7 +31,7 @@ export async function simulate(chain: Chain, request: TxRequest, target: BlockTa
 }
 
 async function runDiscarded(fevm: FevmVM, chain: Chain, request: TxRequest, block: Block): Promise<CallOutcome> {
-  const { tx } = fakeSignedTx(request, chain.common);
+  const tx = callTx(request, chain.common);
   const intrinsic = tx.getIntrinsicGas();
   if (tx.gasLimit < intrinsic) throw new InvalidTransactionError(`Transaction requires at least ${intrinsic} gas but got ${tx.gasLimit}`);
   const sm = fevm.stateManager;

@@ -50,8 +50,21 @@ function parsePath(path: string): number[] {
   });
 }
 
+/** Derivations already done: the BIP-39 seed alone costs ~100 ms, and every provider derives its accounts. */
+const derived = new Map<string, readonly DerivedAccount[]>();
+
 /** Accounts m/44'/60'/0'/0/i, i < count: the same keys Hardhat derives from the mnemonic. */
 export function deriveAccounts(mnemonic: string, count: number, basePath = "m/44'/60'/0'/0"): DerivedAccount[] {
+  const key = `${basePath}\n${count}\n${mnemonic}`;
+  let accounts = derived.get(key);
+  if (!accounts) {
+    accounts = derive(mnemonic, count, basePath);
+    derived.set(key, accounts);
+  }
+  return accounts.map((a) => ({ address: a.address, privateKey: a.privateKey.slice() }));
+}
+
+function derive(mnemonic: string, count: number, basePath: string): DerivedAccount[] {
   const seed = mnemonicToSeed(mnemonic);
   const master = hmac(sha512, encoder.encode("Bitcoin seed"), seed);
   let node: Node = { key: master.subarray(0, 32), chainCode: master.subarray(32) };

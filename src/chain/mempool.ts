@@ -8,8 +8,15 @@ export class Mempool {
     return this.txs.length;
   }
 
+  /** Queues `tx`; it takes the place of a queued transaction with the same sender and nonce (a replacement). */
   add(tx: SenderTx): void {
-    this.txs.push(tx);
+    const replaced = this.withNonce(tx.from.toString(), tx.tx.nonce);
+    if (replaced) this.txs[this.txs.indexOf(replaced)] = tx;
+    else this.txs.push(tx);
+  }
+
+  withNonce(from: string, nonce: bigint): SenderTx | undefined {
+    return this.txs.find((t) => t.from.toString() === from && t.tx.nonce === nonce);
   }
 
   remove(hash: string): boolean {

@@ -31,12 +31,8 @@ export interface SenderTx {
   hash: string;
 }
 
-/**
- * Builds a transaction for an owned or impersonated sender without ECDSA-signing it (3 ms per
- * signature in JS would dominate test time): the signature fields are placeholders that make the
- * hash unique, and the sender is fixed. Hardhat's own backend did the same ("fake sender" txs).
- */
-export function fakeSignedTx(request: TxRequest, common: Common): SenderTx {
+/** The transaction a request describes, with placeholder signature fields (r = sender, s = 1). */
+function buildTx(request: TxRequest, common: Common): TypedTransaction {
   const base = {
     to: request.to,
     gasLimit: request.gas,
@@ -46,28 +42,51 @@ export function fakeSignedTx(request: TxRequest, common: Common): SenderTx {
     r: request.from.bytes,
     s: 1n,
   };
-  let tx: TypedTransaction;
   try {
-    tx =
-      request.gasPrice !== undefined
-        ? createLegacyTx({ ...base, gasPrice: request.gasPrice, v: 27n }, { common, freeze: false })
-        : createFeeMarket1559Tx(
-            {
-              ...base,
-              maxFeePerGas: request.maxFeePerGas,
-              maxPriorityFeePerGas: request.maxPriorityFeePerGas,
-              v: 0n,
-              chainId: common.chainId(),
-            },
-            { common, freeze: false },
-          );
+    return request.gasPrice !== undefined
+      ? createLegacyTx({ ...base, gasPrice: request.gasPrice, v: 27n }, { common, freeze: false })
+      : createFeeMarket1559Tx(
+          {
+            ...base,
+            maxFeePerGas: request.maxFeePerGas,
+            maxPriorityFeePerGas: request.maxPriorityFeePerGas,
+            v: 0n,
+            chainId: common.chainId(),
+          },
+          { common, freeze: false },
+        );
   } catch (e) {
     // ethereumjs refuses out-of-range fields (e.g. gas × maxFeePerGas above 2^256); keep its reason, not its dump of the tx.
     throw new InvalidTransactionError(`Invalid transaction: ${(e as Error).message.replace(/ \(tx type=[\s\S]*$/, "")}`);
   }
-  const from = request.from;
+}
+
+function withSender(tx: TypedTransaction, from: Address): SenderTx {
   tx.getSenderAddress = () => from;
   return { tx, from, hash: bytesToHex(tx.hash()) };
+}
+
+/**
+ * A transaction from an impersonated sender, which has no key: the signature fields are
+ * placeholders that make the hash unique, and the sender is fixed (as Hardhat's network does).
+ */
+export function fakeSignedTx(request: TxRequest, common: Common): SenderTx {
+  return withSender(buildTx(request, common), request.from);
+}
+
+/** A transaction for eth_call / eth_estimateGas: never mined, so it needs no hash. */
+export function callTx(request: TxRequest, common: Common): TypedTransaction {
+  const tx = buildTx(request, common);
+  tx.getSenderAddress = () => request.from;
+  return tx;
+}
+
+/**
+ * A transaction from an owned account, really signed (about 1 ms) so that its hash and v/r/s are
+ * what a wallet would produce and tools can recover the sender; recovery itself is skipped.
+ */
+export function signedTx(request: TxRequest, common: Common, privateKey: Uint8Array): SenderTx {
+  return withSender(buildTx(request, common).sign(privateKey), request.from);
 }
 
 /** Transaction types the FEVM accepts (spec fevm-semantics §0: no 2930, 4844 or 7702). */

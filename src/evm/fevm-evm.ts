@@ -49,7 +49,7 @@ export class FevmEVM extends EVM {
     if (message.depth === 0) await this.promoteSender(message);
     // A send to an unknown f410 address creates a Placeholder actor there (ref-fvm call manager);
     // read-only frames may not create actors.
-    if (!message.isStatic && !isReservedAddress(to, this.networkVersion)) await this.actors.ensureEth(to, "placeholder");
+    if (!message.isStatic && !isReservedAddress(to, this.networkVersion)) await this.actors.bindEth(to, "placeholder");
     this.messageStack.push(message);
     try {
       return await super._executeCall(message);

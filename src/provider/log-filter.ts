@@ -19,7 +19,9 @@ export function parseLogCriteria(ctx: MethodContext, value: unknown, name: strin
   const o = p.object(value ?? {}, name);
   const bound = (v: unknown, field: string): bigint | "latest" => {
     const tag = p.blockTag(v, `${name}.${field}`);
-    return tag.kind === "latest" || tag.kind === "pending" ? "latest" : resolveBlock(ctx, tag).number;
+    if (tag.kind === "latest" || tag.kind === "pending") return "latest";
+    // A range may reach past the latest block (it simply has no logs there yet), as on Hardhat's network.
+    return tag.kind === "number" ? tag.number : resolveBlock(ctx, tag).number;
   };
   if (o.blockHash !== undefined && (o.fromBlock !== undefined || o.toBlock !== undefined)) {
     throw invalidParams(`Errors encountered in param ${name}: blockHash cannot be used with fromBlock or toBlock`);
@@ -30,12 +32,17 @@ export function parseLogCriteria(ctx: MethodContext, value: unknown, name: strin
   return {
     fromBlock: o.fromBlock === undefined ? "latest" : bound(o.fromBlock, "fromBlock"),
     toBlock: o.toBlock === undefined ? "latest" : bound(o.toBlock, "toBlock"),
-    blockHash: o.blockHash === undefined ? undefined : p.hash(o.blockHash, `${name}.blockHash`),
+    blockHash: o.blockHash === undefined ? undefined : knownBlockHash(ctx, p.hash(o.blockHash, `${name}.blockHash`), name),
     addresses: addressList.map((a, i) => p.address(a, `${name}.address[${i}]`).toString()),
     topics: topics.map((t, i) =>
       t === null ? null : (Array.isArray(t) ? t : [t]).map((x, j) => p.hash(x, `${name}.topics[${i}]${Array.isArray(t) ? `[${j}]` : ""}`)),
     ),
   };
+}
+
+function knownBlockHash(ctx: MethodContext, hash: string, name: string): string {
+  if (!ctx.chain.blockByHash(hash)) throw invalidParams(`Errors encountered in param ${name}.blockHash: blockHash cannot be found`);
+  return hash;
 }
 
 export function logsMatching(chain: Chain, c: LogCriteria, from?: bigint): Record<string, unknown>[] {

@@ -19,6 +19,7 @@ import { miningMethods } from "./methods/mining";
 import { signingMethods } from "./methods/signing";
 import { anvilAliases } from "./methods/aliases";
 import { fevmMethods } from "./methods/fevm";
+import { debugMethods } from "./methods/debug";
 import type { ErrorAbiLookup } from "./revert-message";
 
 export const PACKAGE_VERSION = "0.1.0";
@@ -62,7 +63,11 @@ export class FevmProvider extends EventEmitter {
     super();
     this.accounts = deriveAccounts(options.mnemonic, options.accountCount).map((a) => ({ address: a.address.toLowerCase(), privateKey: a.privateKey }));
     this.genesisTimestamp = options.genesisTimestamp ?? BigInt(Math.floor(Date.now() / 1000));
-    this.filters = new Filters((subscription, result) => this.emit("notification", { subscription, result }));
+    this.filters = new Filters((subscription, result) => {
+      // Both forms Hardhat's provider emits: its own "notification" and EIP-1193's "message".
+      this.emit("notification", { subscription, result });
+      this.emit("message", { type: "eth_subscription", data: { subscription, result } });
+    });
     this.methods = {
       ...infoMethods,
       ...ethStateMethods,
@@ -73,6 +78,7 @@ export class FevmProvider extends EventEmitter {
       ...signingMethods,
       ...filterMethods(this.filters),
       ...fevmMethods,
+      ...debugMethods,
     };
     Object.assign(this.methods, anvilAliases(this.methods));
     const print = options.print ?? ((line: string) => console.log(line));

@@ -16,13 +16,11 @@ export async function submitTransaction(ctx: MethodContext, stx: SenderTx): Prom
     if (e instanceof InvalidTransactionError) throw invalidInput(e.message);
     throw e;
   }
-  if (!chain.automine) {
-    chain.mempool.add(stx);
-    ctx.emit("pendingTransaction", stx.hash);
-    return stx.hash;
-  }
-  // Transactions queued while automine was off go into the same block, before this one.
   chain.mempool.add(stx);
+  // Pending-transaction filters see every accepted transaction, automined ones too (as on Hardhat's network).
+  ctx.emit("pendingTransaction", stx.hash);
+  if (!chain.automine) return stx.hash;
+  // Transactions queued while automine was off go into the same block, before this one.
   const { block } = await chain.mineFromMempool();
   for (const tx of block.txs) ctx.printConsoleLogs(tx.consoleLogs);
   ctx.onBlockMined(chain.latestBlock());

@@ -30,13 +30,13 @@ export function parseTxObject(value: unknown, name: string): ParsedFields {
   const fields: ParsedFields = {
     from: o.from === undefined ? undefined : p.address(o.from, `${name}.from`),
     to: o.to === undefined || o.to === null ? undefined : p.address(o.to, `${name}.to`),
-    gas: p.optionalQuantity(o.gas, `${name}.gas`),
-    gasPrice: p.optionalQuantity(o.gasPrice, `${name}.gasPrice`),
-    maxFeePerGas: p.optionalQuantity(o.maxFeePerGas, `${name}.maxFeePerGas`),
-    maxPriorityFeePerGas: p.optionalQuantity(o.maxPriorityFeePerGas, `${name}.maxPriorityFeePerGas`),
-    value: p.optionalQuantity(o.value, `${name}.value`) ?? 0n,
+    gas: optionalUint(o.gas, `${name}.gas`, 64),
+    gasPrice: optionalUint(o.gasPrice, `${name}.gasPrice`, 256),
+    maxFeePerGas: optionalUint(o.maxFeePerGas, `${name}.maxFeePerGas`, 256),
+    maxPriorityFeePerGas: optionalUint(o.maxPriorityFeePerGas, `${name}.maxPriorityFeePerGas`, 256),
+    value: optionalUint(o.value, `${name}.value`, 256) ?? 0n,
     data: input === undefined || input === null ? new Uint8Array() : p.data(input, `${name}.data`),
-    nonce: p.optionalQuantity(o.nonce, `${name}.nonce`),
+    nonce: optionalUint(o.nonce, `${name}.nonce`, 64),
   };
   if (fields.gasPrice !== undefined && (fields.maxFeePerGas !== undefined || fields.maxPriorityFeePerGas !== undefined)) {
     throw invalidParams(`Errors encountered in param ${name}: cannot send both gasPrice and maxFeePerGas/maxPriorityFeePerGas`);
@@ -48,6 +48,10 @@ export function parseTxObject(value: unknown, name: string): ParsedFields {
     }
   }
   return fields;
+}
+
+function optionalUint(value: unknown, name: string, bits: 64 | 256): bigint | undefined {
+  return value === undefined || value === null ? undefined : p.uint(value, name, bits);
 }
 
 /** Fills what the request left out the way Hardhat's network does. */

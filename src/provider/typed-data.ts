@@ -23,7 +23,7 @@ function fail(why: string): never {
 }
 
 function dependencies(type: string, types: TypedData["types"], found = new Set<string>()): Set<string> {
-  const base = type.replace(/\[\d*\]$/, "");
+  const base = type.replace(/(\[\d*\])+$/, ""); // Cell[][] depends on Cell
   if (found.has(base) || !types[base]) return found;
   found.add(base);
   for (const field of types[base]) dependencies(field.type, types, found);

@@ -1,4 +1,4 @@
-import { decodeRawTx, fakeSignedTx, InvalidRawTransactionError } from "../../chain/transactions";
+import { decodeRawTx, fakeSignedTx, InvalidRawTransactionError, signedTx } from "../../chain/transactions";
 import { isOwnedOrImpersonated, type MethodTable } from "../context";
 import { invalidInput, invalidParams } from "../errors";
 import { formatReceipt, formatTransaction } from "../format";
@@ -15,7 +15,8 @@ export const ethTxMethods: MethodTable = {
       throw invalidInput(`Unknown account ${fields.from.toString()}: it is neither one of the network's accounts nor impersonated (use hardhat_impersonateAccount)`);
     }
     const request = await completeTxRequest(ctx.chain, fields, { forCall: false });
-    return submitTransaction(ctx, fakeSignedTx(request, ctx.chain.common));
+    const key = ctx.accounts.find((a) => a.address === request.from.toString())?.privateKey;
+    return submitTransaction(ctx, key ? signedTx(request, ctx.chain.common, key) : fakeSignedTx(request, ctx.chain.common));
   },
 
   async eth_sendRawTransaction(ctx, params) {

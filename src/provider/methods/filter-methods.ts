@@ -7,9 +7,6 @@ import * as p from "../params";
 /** Filter and subscription methods over one Filters registry. */
 export function filterMethods(filters: Filters): MethodTable {
   const id = (v: unknown, name: string) => `0x${p.looseQuantity(v, name).toString(16)}`;
-  const unknownFilter = (fid: string): never => {
-    throw invalidParams(`Filter ${fid} does not exist (it was uninstalled, or the network was reset)`);
-  };
   return {
     eth_newFilter(ctx, params) {
       p.arity(params, 1, 1, "eth_newFilter");
@@ -29,13 +26,16 @@ export function filterMethods(filters: Filters): MethodTable {
     },
     eth_getFilterChanges(ctx, params) {
       p.arity(params, 1, 1, "eth_getFilterChanges");
-      const fid = id(params[0], "filterId");
-      return filters.changes(ctx.chain, fid) ?? unknownFilter(fid);
+      // An unknown (uninstalled, reset) filter answers null, as on Hardhat's network.
+      return filters.changes(ctx.chain, id(params[0], "filterId")) ?? null;
     },
     eth_getFilterLogs(ctx, params) {
       p.arity(params, 1, 1, "eth_getFilterLogs");
       const fid = id(params[0], "filterId");
-      return filters.logs(ctx.chain, fid) ?? unknownFilter(fid);
+      if (!filters.has(fid)) return null;
+      const logs = filters.logs(ctx.chain, fid);
+      if (!logs) throw invalidParams(`Filter ${fid} is not a log filter: eth_getFilterLogs only reads eth_newFilter filters`);
+      return logs;
     },
     eth_subscribe(ctx: MethodContext, params) {
       p.arity(params, 1, 2, "eth_subscribe");

@@ -2,6 +2,7 @@ import type { MethodContext, MethodTable } from "../context";
 import { invalidInput, invalidParams } from "../errors";
 import * as p from "../params";
 import { InvalidTransactionError } from "../../chain/errors";
+import { epochsCovering } from "../../chain/epochs";
 
 async function mineOne(ctx: MethodContext): Promise<void> {
   const { block } = await ctx.chain.mineFromMempool();
@@ -36,6 +37,9 @@ export const miningMethods: MethodTable = {
     const interval = params[1] === undefined ? 1n : p.uint(params[1], "interval", 64);
     if (interval === 0n) throw invalidInput("Cannot mine blocks with an interval of 0: every Filecoin epoch is 30 seconds later than the previous one");
     const before = ctx.chain.latestNumber();
+    if (before + count * epochsCovering(interval) >> 64n !== 0n) {
+      throw invalidParams(`Errors encountered in param blockCount: mining ${count} blocks would pass the largest block number (2^64 - 1)`);
+    }
     await ctx.chain.mineEmpty(count, interval);
     if (ctx.chain.latestNumber() !== before) ctx.onBlockMined(ctx.chain.latestBlock());
     return true;

@@ -5,6 +5,7 @@ import {
   addressToBytes,
   delegatedAddress,
   EAM_ACTOR_ID,
+  ethAddressFromBytes,
   ethAddressToBytes,
   maskedIdAddress,
   maskedIdToActorId,
@@ -26,7 +27,15 @@ export interface ActorRecord {
 /** Where an actor's balance, code and storage live in the ethereumjs state: its 0x form. */
 export function stateAddressOf(record: ActorRecord): Address {
   const a = record.address;
-  if (a && a.protocol === Protocol.Delegated && a.namespace === EAM_ACTOR_ID && hasEthAddress(record.kind)) {
+  // Only a 20-byte EAM subaddress is an Ethereum address (and a masked-id-shaped one never is).
+  if (
+    a &&
+    a.protocol === Protocol.Delegated &&
+    a.namespace === EAM_ACTOR_ID &&
+    a.subaddress.length === 20 &&
+    hasEthAddress(record.kind) &&
+    maskedIdToActorId(ethAddressFromBytes(a.subaddress)) === undefined
+  ) {
     return new Address(a.subaddress);
   }
   return new Address(ethAddressToBytes(maskedIdAddress(record.id)));

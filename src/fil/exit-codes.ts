@@ -156,7 +156,7 @@ const SYSCALL_MEANINGS: Readonly<Record<keyof typeof SyscallError, string>> = {
   NotFound: "the target actor (or resource) does not exist",
   InvalidHandle: "an IPLD block handle was invalid",
   IllegalCid: "the CID shape (multihash code or length) is not supported",
-  IllegalCodec: "the IPLD codec is not supported (call_actor params must be codec 0 or 0x51 DAG-CBOR)",
+  IllegalCodec: "the IPLD codec is not supported (call_actor params must be codec 0 or 0x51 CBOR)",
   Serialization: "the IPLD block did not match its codec",
   Forbidden: "the operation is forbidden",
   BufferTooSmall: "the passed buffer is too small",

@@ -1,0 +1,67 @@
+import { Common, Hardfork, Mainnet } from "@ethereumjs/common";
+import {
+  getActivePrecompiles,
+  NobleBLS,
+  NobleBN254,
+  paramsEVM,
+  type EVMInterface,
+  type ExecResult,
+  type PrecompileFunc,
+} from "@ethereumjs/evm";
+import { PrecompileFailure, type FevmPrecompile } from "./fevm-precompile";
+
+interface Ethereumjs {
+  /** Cancun + EIP-2537: the rule set under which every precompile we borrow exists and is priced. */
+  common: Common;
+  implementations: Map<string, PrecompileFunc>;
+  /**
+   * What the implementations read from their `_EVM`: the curve backends, and nothing else. Our own,
+   * because ethereumjs gives an EVM a BLS backend only when its hardfork has EIP-2537.
+   */
+  backends: EVMInterface;
+}
+
+let ethereumjs: Ethereumjs | undefined;
+
+/**
+ * The most (Ethereum-priced) gas one borrowed computation may use: an Ethereum block. The FEVM
+ * prices these computations far higher (e.g. ~1,000 gas per blake2f round against Ethereum's 1),
+ * so anything larger would run out of gas there at any limit, and here it would block the
+ * provider for minutes (blake2f allows 2^32 rounds). Above it the precompile fails.
+ */
+const MAX_COMPUTATION_GAS = 30_000_000n;
+
+function borrowed(): Ethereumjs {
+  if (!ethereumjs) {
+    const common = new Common({ chain: Mainnet, hardfork: Hardfork.Cancun, eips: [2537], params: paramsEVM });
+    const backends = { _bls: new NobleBLS(), _bn254: new NobleBN254() } as unknown as EVMInterface;
+    ethereumjs = { common, implementations: getActivePrecompiles(common), backends };
+  }
+  return ethereumjs;
+}
+
+/**
+ * An Ethereum precompile whose FEVM behaviour matches Ethereum's (builtin-actors precompiles/
+ * evm.rs, bls12_381/*), run by ethereumjs's own implementation at `address`: SHA-256, RIPEMD-160,
+ * identity, bn254 add/mul/pairing, blake2f (exactly 213 bytes), BLS12-381. Two FEVM rules apply:
+ * the CALL's gas argument is ignored (the computation may use the caller's budget, up to
+ * MAX_COMPUTATION_GAS), and every error — bad input or a budget too small — is a precompile
+ * failure, never an all-gas burn.
+ */
+export function ethereumjsPrecompile(address: string): FevmPrecompile {
+  const key = address.slice(2).toLowerCase();
+  return async (call) => {
+    const { common, implementations, backends } = borrowed();
+    const implementation = implementations.get(key);
+    if (!implementation) throw new Error(`ethereumjs has no precompile at ${address}`);
+    let result: ExecResult;
+    try {
+      const gasLimit = call.budget < MAX_COMPUTATION_GAS ? call.budget : MAX_COMPUTATION_GAS;
+      result = await implementation({ data: call.input, gasLimit, common, _EVM: backends });
+    } catch (error) {
+      throw new PrecompileFailure(`precompile ${address} rejected its input: ${(error as Error).message}`);
+    }
+    if (result.exceptionError) throw new PrecompileFailure(`precompile ${address} failed: ${result.exceptionError.error}`);
+    return { output: result.returnValue, gasUsed: result.executionGasUsed };
+  };
+}

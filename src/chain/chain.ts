@@ -196,6 +196,29 @@ export class Chain {
     return createFevmVMAt(this.fevm, this.stateRootAt(n));
   }
 
+  /**
+   * Runs actor-level work outside any transaction (test-control operations such as publishing a
+   * deal for a client, or activating it): the EVM gets the next block's context so contracts
+   * called back see a normal environment; state changes are kept if `fn` succeeds and dropped if
+   * it throws, and recorded as the latest block's state like other cheatcodes.
+   */
+  async runAsSystem<T>(fn: (evm: FevmEVM) => Promise<T>): Promise<T> {
+    const evm = this.evm as unknown as { _block?: Block; _tx?: { gasPrice: bigint; origin: Address } };
+    evm._block = this.pendingBlock(0n);
+    evm._tx = { gasPrice: 0n, origin: createZeroAddress() };
+    const sm = this.stateManager;
+    await sm.checkpoint();
+    try {
+      const result = await fn(this.evm);
+      await sm.commit();
+      await this.commitIrregularState();
+      return result;
+    } catch (e) {
+      await sm.revert();
+      throw e;
+    }
+  }
+
   /** Records direct state edits (setBalance, setCode...) as the state of the latest block. */
   async commitIrregularState(): Promise<void> {
     const root = await this.stateManager.getStateRoot();
@@ -482,11 +505,14 @@ export class Chain {
     return id;
   }
 
-  /** Restores snapshot `id`; it and every later snapshot are consumed. Unknown id → false. */
+  /**
+   * Restores snapshot `id`; it and every later snapshot are consumed. Unknown id → false, but
+   * (as on Hardhat's network) the snapshots taken after it are dropped all the same.
+   */
   async revert(id: number): Promise<boolean> {
     const s = this.snapshots.get(id);
-    if (!s) return false;
     for (const key of [...this.snapshots.keys()]) if (key >= id) this.snapshots.delete(key);
+    if (!s) return false;
     this.blocks.restore(s.store);
     this.states = s.states;
     await this.stateManager.setStateRoot(this.currentRoot(), true);

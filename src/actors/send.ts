@@ -1,6 +1,8 @@
 import { Account, type Address } from "@ethereumjs/util";
 import type { FevmEVM } from "../evm/fevm-evm";
 import {
+  describeExitCode,
+  FIRST_EXPORTED_METHOD_NUMBER,
   EAM_ACTOR_ID,
   ExitCode,
   formatAddress,
@@ -10,9 +12,15 @@ import {
 } from "../fil";
 import { actorDefinition } from ".";
 import type { Invocation } from "./definition";
+import type { ActorKind } from "./kinds";
 import { invokeContract } from "./evm-bridge";
 import { ActorAbort, SyscallFailure, type IpldBlock, type SendOutcome } from "./outcome";
 import { stateAddressOf, type ActorRecord } from "./registry";
+
+/** Singletons and miners: the actors whose internal methods (below 2^24) are guarded. */
+function isBuiltin(kind: ActorKind): boolean {
+  return !(kind === "evm" || kind === "ethaccount" || kind === "placeholder" || kind === "account");
+}
 
 /** FVM call depth limit (ref-fvm max_call_depth). */
 export const MAX_CALL_DEPTH = 1024;
@@ -67,6 +75,21 @@ async function moveValue(evm: FevmEVM, from: Address, to: Address, value: bigint
  * native actors. A non-zero exit rolls back everything the send did, value included.
  */
 export async function send(req: SendRequest): Promise<SendOutcome> {
+  const outcome = await sendUnrecorded(req);
+  const failure = describeFailure(req, outcome);
+  if (failure) req.evm.actorFailures.push(failure);
+  return outcome;
+}
+
+/** "send to t05 method 5: exit 22 USR_UNHANDLED_MESSAGE (…): the market actor (f05) does not export method 5". */
+function describeFailure(req: SendRequest, outcome: SendOutcome & { reason?: string }): string | undefined {
+  if (outcome.kind === "returned" && outcome.exitCode === ExitCode.OK) return undefined;
+  const code = outcome.kind === "returned" ? outcome.exitCode : -outcome.errorNumber;
+  const reason = outcome.reason ? `: ${outcome.reason}` : "";
+  return `send to ${formatAddress(req.to, "t")} method ${req.method}: ${describeExitCode(code)}${reason}`;
+}
+
+async function sendUnrecorded(req: SendRequest): Promise<SendOutcome & { reason?: string }> {
   const sm = req.evm.stateManager;
   if (req.depth >= MAX_CALL_DEPTH) return { kind: "syscall-error", errorNumber: SyscallError.LimitExceeded, gasUsed: 0n };
   if (req.readOnly && req.value > 0n) return { kind: "syscall-error", errorNumber: SyscallError.ReadOnly, gasUsed: 0n };
@@ -78,8 +101,8 @@ export async function send(req: SendRequest): Promise<SendOutcome> {
     return outcome;
   } catch (e) {
     await sm.revert();
-    if (e instanceof SyscallFailure) return { kind: "syscall-error", errorNumber: e.errorNumber, gasUsed: 0n };
-    if (e instanceof ActorAbort) return { kind: "returned", exitCode: e.exitCode, ret: e.ret, gasUsed: 0n };
+    if (e instanceof SyscallFailure) return { kind: "syscall-error", errorNumber: e.errorNumber, gasUsed: 0n, reason: e.message };
+    if (e instanceof ActorAbort) return { kind: "returned", exitCode: e.exitCode, ret: e.ret, gasUsed: 0n, reason: e.message };
     throw e;
   }
 }
@@ -110,6 +133,13 @@ async function sendInCheckpoint(req: SendRequest): Promise<SendOutcome> {
   await moveValue(req.evm, fromAddr, toAddr, req.value);
   if (req.method === 0n) return { kind: "returned", exitCode: ExitCode.OK, ret: null, gasUsed: 0n };
   const definition = actorDefinition(target.kind);
+  if (req.method < FIRST_EXPORTED_METHOD_NUMBER && isBuiltin(target.kind) && req.from.kind === "evm") {
+    // builtin-actors restrict_internal_api: methods below 2^24 refuse EVM callers.
+    throw new ActorAbort(
+      ExitCode.USR_FORBIDDEN,
+      `method ${req.method} of the ${definition.name} actor (f0${target.id}) is internal (below 2^24) and refuses calls from contracts; call its exported FRC-42 method number instead`,
+    );
+  }
   const method = definition.methods.get(req.method);
   if (!method) {
     if (definition.acceptsAsNoOp?.(req.method)) return { kind: "returned", exitCode: ExitCode.OK, ret: null, gasUsed: 0n };

@@ -21,6 +21,8 @@ export interface MinedTx {
   error?: string;
   /** console.log inputs recorded while it ran. */
   consoleLogs: Uint8Array[];
+  /** Actor sends that failed while it ran (named in the error of a failed transaction). */
+  actorFailures: string[];
 }
 
 export interface MinedLog {
@@ -95,7 +97,7 @@ export class BlockStore {
 
   constructor(
     genesis: RealBlock,
-    private readonly nextBaseFee: (parent: BlockView) => bigint,
+    private readonly nextBaseFee: (parent: Pick<BlockView, "baseFeePerGas" | "gasUsed" | "gasLimit">) => bigint,
   ) {
     this.add(genesis);
   }
@@ -150,11 +152,12 @@ export class BlockStore {
   private emptyView(anchor: RealBlock, n: bigint, timestampOf: (n: bigint) => bigint): BlockView {
     const base = viewOfReal(anchor);
     let baseFee = this.nextBaseFee(base);
-    // Base fee falls 12.5% per empty epoch down to its floor; a few hundred steps reach it.
-    let parent: BlockView = base;
-    for (let k = anchor.header.number + 1n; k < n && k < anchor.header.number + 400n; k++) {
-      parent = { ...parent, baseFeePerGas: baseFee, gasUsed: 0n };
-      baseFee = this.nextBaseFee(parent);
+    // The base fee falls 12.5% per empty epoch until it rests on its floor (at most ~1,300 epochs
+    // even from 2^256; usually it is already there): stop as soon as it no longer changes.
+    for (let k = anchor.header.number + 1n; k < n; k++) {
+      const next = this.nextBaseFee({ baseFeePerGas: baseFee, gasUsed: 0n, gasLimit: base.gasLimit });
+      if (next === baseFee) break;
+      baseFee = next;
     }
     return {
       ...base,

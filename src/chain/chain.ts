@@ -403,6 +403,7 @@ export class Chain {
         continue;
       }
       this.evm.takeConsoleLogs();
+      this.evm.takeActorFailures();
       const result = await runTxAllowingContractSender(this.vm, { tx: stx.tx, block: context, blockGasUsed: gasUsed, skipHardForkValidation: true });
       gasUsed += result.totalGasSpent;
       const logs: MinedLog[] = (result.execResult.logs ?? []).map(([address, topics, data]) => ({
@@ -429,6 +430,7 @@ export class Chain {
         returnValue: result.execResult.returnValue,
         error: result.execResult.exceptionError?.error,
         consoleLogs: this.evm.takeConsoleLogs(),
+        actorFailures: this.evm.takeActorFailures(),
       });
     }
     const stateRoot = await this.stateManager.getStateRoot();

@@ -11,6 +11,7 @@ export interface CallOutcome {
   result: RunTxResult;
   /** console.log inputs recorded during the call. */
   consoleLogs: Uint8Array[];
+  actorFailures: string[];
 }
 
 export type BlockTarget = { kind: "pending" } | { kind: "number"; number: bigint };
@@ -37,6 +38,7 @@ async function runDiscarded(fevm: FevmVM, chain: Chain, request: TxRequest, bloc
   const sm = fevm.stateManager;
   await sm.checkpoint();
   fevm.evm.takeConsoleLogs();
+  fevm.evm.takeActorFailures();
   try {
     const result = await runTxAllowingContractSender(fevm.vm, {
       tx,
@@ -46,7 +48,7 @@ async function runDiscarded(fevm: FevmVM, chain: Chain, request: TxRequest, bloc
       skipBlockGasLimitValidation: true,
       skipHardForkValidation: true,
     });
-    return { result, consoleLogs: fevm.evm.takeConsoleLogs() };
+    return { result, consoleLogs: fevm.evm.takeConsoleLogs(), actorFailures: fevm.evm.takeActorFailures() };
   } finally {
     await sm.revert();
   }

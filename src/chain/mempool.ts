@@ -45,6 +45,23 @@ export class Mempool {
     return nonce;
   }
 
+  /** Queued transactions as Hardhat lists them: senders in order of arrival, each sender's by nonce. */
+  listed(): SenderTx[] {
+    return this.bySender().flat();
+  }
+
+  /** Each sender's queued transactions in nonce order, senders in order of arrival. */
+  private bySender(): SenderTx[][] {
+    const bySender = new Map<string, SenderTx[]>();
+    for (const t of this.txs) {
+      const key = t.from.toString();
+      bySender.set(key, [...(bySender.get(key) ?? []), t]);
+    }
+    const lists = [...bySender.values()];
+    for (const list of lists) list.sort((a, b) => (a.tx.nonce < b.tx.nonce ? -1 : 1));
+    return lists;
+  }
+
   /**
    * Mining order as Hardhat's "priority" mempool: highest tip first, arrival order on ties,
    * and each sender's transactions in nonce order.
@@ -58,14 +75,8 @@ export class Mempool {
       }
       return tx.gasPrice! - baseFee;
     };
-    const bySender = new Map<string, SenderTx[]>();
-    for (const t of this.txs) {
-      const key = t.from.toString();
-      bySender.set(key, [...(bySender.get(key) ?? []), t]);
-    }
-    for (const list of bySender.values()) list.sort((a, b) => (a.tx.nonce < b.tx.nonce ? -1 : 1));
     const out: SenderTx[] = [];
-    const heads = [...bySender.values()];
+    const heads = this.bySender();
     while (heads.some((l) => l.length > 0)) {
       let best = -1;
       for (let i = 0; i < heads.length; i++) {

@@ -19,6 +19,8 @@ export class FevmEVM extends EVM {
   readonly networkVersion: number;
   readonly actors: ActorRegistry;
   consoleLogInputs: Uint8Array[] = [];
+  /** Failed actor sends of the running execution, described ("exit 22 USR_UNHANDLED_MESSAGE: …"). */
+  actorFailures: string[] = [];
 
   constructor(opts: FevmEVMOpts) {
     super(opts);
@@ -34,6 +36,13 @@ export class FevmEVM extends EVM {
   /** The epoch the executing transaction runs in (its block number). */
   currentEpoch(): bigint {
     return (this as unknown as { _block?: { header: { number: bigint } } })._block?.header.number ?? 0n;
+  }
+
+  /** Returns and clears the actor failures recorded since the last call. */
+  takeActorFailures(): string[] {
+    const failures = this.actorFailures;
+    this.actorFailures = [];
+    return failures;
   }
 
   /** Returns and clears the console.log inputs recorded since the last call. */

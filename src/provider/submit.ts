@@ -29,6 +29,11 @@ export async function submitTransaction(ctx: MethodContext, stx: SenderTx): Prom
     chain.mempool.remove(stx.hash);
     throw invalidInput(`Transaction ${stx.hash} could not be mined: its nonce ${stx.tx.nonce} is not the sender's next nonce once queued transactions are mined`);
   }
-  if (mined.status === 0) throw executionError(ctx, mined.error ?? "revert", mined.returnValue, mined.hash);
+  if (mined.status === 0) throw executionError(ctx, {
+      evmError: mined.error ?? "revert",
+      returnValue: mined.returnValue,
+      actorFailures: mined.actorFailures,
+      transactionHash: mined.hash,
+    });
   return mined.hash;
 }

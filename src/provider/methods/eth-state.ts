@@ -56,9 +56,11 @@ export const ethStateMethods: MethodTable = {
   async eth_call(ctx, params) {
     p.arity(params, 1, 3, "eth_call");
     const request = await completeTxRequest(ctx.chain, parseTxObject(params[0], "transaction"), { forCall: true });
-    const { result, consoleLogs } = await simulate(ctx.chain, request, callTarget(ctx, params[1], "blockTag", "latest"));
+    const { result, consoleLogs, actorFailures } = await simulate(ctx.chain, request, callTarget(ctx, params[1], "blockTag", "latest"));
     ctx.printConsoleLogs(consoleLogs);
-    if (failed(result)) throw executionError(ctx, result.execResult.exceptionError!.error, result.execResult.returnValue);
+    if (failed(result)) {
+      throw executionError(ctx, { evmError: result.execResult.exceptionError!.error, returnValue: result.execResult.returnValue, actorFailures });
+    }
     return bytesToHex(result.execResult.returnValue);
   },
 
@@ -71,7 +73,11 @@ export const ethStateMethods: MethodTable = {
       // gets mined: print its console.log lines here, once, as Hardhat prints the mined failure's.
       ctx.printConsoleLogs(outcome.failure.consoleLogs);
       const r = outcome.failure.result;
-      throw executionError(ctx, r.execResult.exceptionError!.error, r.execResult.returnValue);
+      throw executionError(ctx, {
+        evmError: r.execResult.exceptionError!.error,
+        returnValue: r.execResult.returnValue,
+        actorFailures: outcome.failure.actorFailures,
+      });
     }
     return hexQuantity(outcome.gas);
   },

@@ -54,7 +54,8 @@ export class FevmEVM extends EVM {
 
   protected override async _executeCall(message: Message & { to: NonNullable<Message["to"]> }): Promise<EVMResult> {
     const to = message.to;
-    if (to.toString() === CONSOLE_LOG_ADDRESS) this.consoleLogInputs.push(message.data);
+    // A copy: message.data may be a view of the caller's memory, which later writes change.
+    if (to.toString() === CONSOLE_LOG_ADDRESS) this.consoleLogInputs.push(message.data.slice());
     if (message.depth === 0) await this.promoteSender(message);
     // A send to an unknown f410 address creates a Placeholder actor there (ref-fvm call manager);
     // read-only frames may not create actors.

@@ -106,7 +106,8 @@ export function formatBlock(block: BlockView, fullTransactions: boolean, pending
     difficulty: "0x0",
     totalDifficulty: "0x0",
     uncles: [],
-    transactions: block.txs.map((t, i) => (fullTransactions ? formatTransaction(t.tx, t.hash, t.from, location(i)) : t.hash)),
+    // A pending block's transactions are still pending: no block hash, number or index (as on Hardhat's network).
+    transactions: block.txs.map((t, i) => (fullTransactions ? formatTransaction(t.tx, t.hash, t.from, pending ? null : location(i)) : t.hash)),
     size: hexQuantity(block.size),
     mixHash: pending ? null : block.mixHash,
     nonce: pending ? null : "0x0000000000000000",

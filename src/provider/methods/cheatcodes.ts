@@ -29,7 +29,7 @@ export const cheatcodeMethods: MethodTable = {
     if (nonce < current) {
       throw invalidInput(`New nonce (${nonce}) must not be smaller than the existing nonce (${current})`);
     }
-    if (ctx.chain.mempool.all().some((t) => t.from.equals(address))) {
+    if (ctx.chain.mempool.size > 0) {
       throw invalidInput("Cannot set account nonce when the transaction pool is not empty");
     }
     return editAccount(ctx, address, (a) => (a.nonce = nonce));

@@ -1,10 +1,17 @@
 import { decodeRawTx, fakeSignedTx, InvalidRawTransactionError, signedTx } from "../../chain/transactions";
-import { isOwnedOrImpersonated, type MethodTable } from "../context";
+import { estimateGas } from "../../chain/execution";
+import type { TxRequest } from "../../chain/transactions";
+import { isOwnedOrImpersonated, type MethodContext, type MethodTable } from "../context";
 import { invalidInput, invalidParams } from "../errors";
 import { formatReceipt, formatTransaction } from "../format";
 import * as p from "../params";
 import { submitTransaction } from "../submit";
 import { completeTxRequest, parseTxObject } from "../tx-request";
+
+async function estimatedOr(ctx: MethodContext, request: TxRequest): Promise<bigint> {
+  const outcome = await estimateGas(ctx.chain, request, { kind: "pending" });
+  return "gas" in outcome ? outcome.gas : request.gas;
+}
 
 export const ethTxMethods: MethodTable = {
   async eth_sendTransaction(ctx, params) {
@@ -14,7 +21,10 @@ export const ethTxMethods: MethodTable = {
     if (!isOwnedOrImpersonated(ctx, fields.from.toString())) {
       throw invalidInput(`Unknown account ${fields.from.toString()}: it is neither one of the network's accounts nor impersonated (use hardhat_impersonateAccount)`);
     }
-    const request = await completeTxRequest(ctx.chain, fields, { forCall: false });
+    const completed = await completeTxRequest(ctx.chain, fields, { forCall: false });
+    // Like Lotus, estimate an omitted gas limit: reserving the whole 10B-gas block would make
+    // the upfront cost (gas × fee cap) several FIL. If the estimate fails, the tx is mined and fails.
+    const request = fields.gas === undefined ? { ...completed, gas: await estimatedOr(ctx, completed) } : completed;
     const key = ctx.accounts.find((a) => a.address === request.from.toString())?.privateKey;
     return submitTransaction(ctx, key ? signedTx(request, ctx.chain.common, key) : fakeSignedTx(request, ctx.chain.common));
   },
@@ -57,8 +67,18 @@ export const ethTxMethods: MethodTable = {
     return formatReceipt(found.tx, { hash: found.block.hash, number: found.block.header.number });
   },
 
-  eth_pendingTransactions(ctx, params) {
+  async eth_pendingTransactions(ctx, params) {
     p.arity(params, 0, 0, "eth_pendingTransactions");
-    return ctx.chain.mempool.all().map((t) => formatTransaction(t.tx, t.hash, t.from.toString(), null));
+    // As Hardhat lists them: the transactions the next block can take, then those behind a nonce gap.
+    const pool = ctx.chain.mempool;
+    const listed = pool.listed();
+    const firstGap = new Map<string, bigint>();
+    for (const { from } of listed) {
+      const sender = from.toString();
+      if (!firstGap.has(sender)) firstGap.set(sender, pool.nextNonce(sender, (await ctx.chain.getAccount(from)).nonce));
+    }
+    const ready = listed.filter((t) => t.tx.nonce < firstGap.get(t.from.toString())!);
+    const gapped = listed.filter((t) => !ready.includes(t));
+    return [...ready, ...gapped].map((t) => formatTransaction(t.tx, t.hash, t.from.toString(), null));
   },
 };

@@ -209,8 +209,13 @@ describe("Filecoin precompiles", function () {
     });
 
     it("reports exit 22 from a builtin actor that does not export the method", async function () {
-      const outcome = await simulate("callActorId", [1024, 0, 0, 0, "0x", 5]);
+      const outcome = await simulate("callActorId", [2 ** 24 + 1, 0, 0, 0, "0x", 5]);
       expect(outcome).to.deep.equal({ success: true, exitCode: 22n, codec: 0n, data: "0x" });
+    });
+
+    it("reports exit 18 when a contract calls a builtin actor's internal method (below 2^24)", async function () {
+      const outcome = await simulate("callActorId", [1024, 0, 0, 0, "0x", 5]);
+      expect(outcome).to.deep.equal({ success: true, exitCode: 18n, codec: 0n, data: "0x" });
     });
 
     it("fails on requests the FEVM rejects: reserved methods, unknown flags, codecs, missing address", async function () {

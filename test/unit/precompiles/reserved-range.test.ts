@@ -3,12 +3,14 @@ import { createAddressFromString } from "@ethereumjs/util";
 import { fevmPrecompiles, isImplementedPrecompile } from "../../../src/evm/precompiles";
 import { beaconDigest } from "../../../src/evm/opcodes/beacon";
 import { hex, Network, word, type Deployed } from "./support";
-import p256Vectors from "./vectors/eip7951-p256verify.json";
+import { p256VerifyCases } from "./vectors";
 
 const ethereum = (index: number) => `0x${index.toString(16).padStart(40, "0")}`;
 const filecoin = (index: number) => `0xfe${index.toString(16).padStart(38, "0")}`;
 const P256 = ethereum(0x100);
-const VALID_P256_INPUT = `0x${p256Vectors.vectors.find((v) => v.expected !== "")!.input}`;
+const VALID_P256_INPUT = p256VerifyCases()
+  .flatMap((family) => family.cases)
+  .find((c) => c.expected !== "0x")!.input;
 const EMPTY = [true, "0x"];
 const FAILED = [false, "0x"];
 

@@ -1,18 +1,15 @@
 // `npx hardhat fevm node`: the in-process Filecoin network served over HTTP and WebSocket JSON-RPC.
 import { scope, types } from "hardhat/config";
 import { HardhatPluginError } from "hardhat/plugins";
-import type { EthereumProvider, HardhatRuntimeEnvironment } from "hardhat/types";
-import { HardhatContext } from "hardhat/internal/context";
-import { createProvider } from "hardhat/internal/core/providers/construction";
+import type { EthereumProvider } from "hardhat/types";
 import { deriveAccounts } from "../src/chain/hd-wallet";
 import { HARDHAT_DEFAULT_MNEMONIC } from "../src/config/defaults";
-import { FEVM_IN_PROCESS_URL } from "../src/config/presets";
 import type { FevmConfig } from "../src/config/types";
 import { filecoinAddressFromEth, formatAddress, formatFil, toChecksumEthAddress } from "../src/fil";
 import { DEFAULT_HOSTNAME, DEFAULT_PORT, JsonRpcServer } from "../src/server/json-rpc-server";
+import { filecoinProvider } from "./filecoin-provider";
 
 const PLUGIN_NAME = "hardhat-fevm";
-const FILECOIN_NETWORK = "filecoin";
 
 // scope() with a name that exists returns that scope, so other task files may call it too.
 scope("fevm", "Filecoin local network (hardhat-fevm)")
@@ -20,7 +17,7 @@ scope("fevm", "Filecoin local network (hardhat-fevm)")
   .addOptionalParam("hostname", "The address to listen on (0.0.0.0 for every interface)", DEFAULT_HOSTNAME, types.string)
   .addOptionalParam("port", "The port to listen on", DEFAULT_PORT, types.int)
   .setAction(async ({ hostname, port }: { hostname: string; port: number }, hre) => {
-    const provider = await filecoinProvider(hre);
+    const provider = await filecoinProvider(hre, "fevm node");
     const server = new JsonRpcServer(provider);
     const address = await server.listen(hostname, port).catch((e: Error) => {
       throw new HardhatPluginError(PLUGIN_NAME, e.message, e);
@@ -34,32 +31,6 @@ scope("fevm", "Filecoin local network (hardhat-fevm)")
     await untilInterrupted();
     await server.close();
   });
-
-/**
- * The provider of the `filecoin` network: the current one when it is that network, else built
- * the way `--network filecoin` builds it (the plugin's provider extender), as `hardhat node`
- * builds the `hardhat` network when another one is selected.
- */
-async function filecoinProvider(hre: HardhatRuntimeEnvironment): Promise<EthereumProvider> {
-  if ("url" in hre.network.config && hre.network.config.url === FEVM_IN_PROCESS_URL) return hre.network.provider;
-  if (hre.hardhatArguments.network !== undefined) {
-    throw new HardhatPluginError(
-      PLUGIN_NAME,
-      `fevm node serves the in-process Filecoin network, not "${hre.network.name}". ` +
-        `Run it without --network (or with --network ${FILECOIN_NETWORK}).`,
-    );
-  }
-  const filecoin = hre.config.networks[FILECOIN_NETWORK];
-  if (filecoin === undefined || !("url" in filecoin) || filecoin.url !== FEVM_IN_PROCESS_URL) {
-    throw new HardhatPluginError(
-      PLUGIN_NAME,
-      `networks.${FILECOIN_NETWORK} in your Hardhat config replaces the in-process Filecoin network, so fevm node has ` +
-        `nothing to serve. Rename that network to keep both.`,
-    );
-  }
-  const { providerExtenders } = HardhatContext.getHardhatContext();
-  return createProvider(hre.config, FILECOIN_NETWORK, hre.artifacts, providerExtenders);
-}
 
 /**
  * The account list `hardhat node` prints, in FIL and with Filecoin addresses. Keys are printed

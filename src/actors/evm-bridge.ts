@@ -1,6 +1,7 @@
 import { Message } from "@ethereumjs/evm";
 import type { Address } from "@ethereumjs/util";
 import type { FevmEVM } from "../evm/fevm-evm";
+import { exitCodeOfFevmHalt } from "../evm/opcodes/halts";
 import { CborDecodeError, decodeCbor, encodeCbor, EvmExitCode, ExitCode, EvmMethod } from "../fil";
 import { ActorAbort, Codec, type IpldBlock } from "./outcome";
 
@@ -68,6 +69,8 @@ export function decodeHandleFilecoinMethodReturn(ret: Uint8Array): { exitCode: n
 
 /** Maps an ethereumjs failure of a contract frame to the EVM actor's exit code. */
 export function exitCodeOfEvmError(error: string): number {
+  const fevmHalt = exitCodeOfFevmHalt(error);
+  if (fevmHalt !== undefined) return fevmHalt;
   switch (error) {
     case "revert":
       return EvmExitCode.EVM_CONTRACT_REVERTED;
@@ -140,6 +143,12 @@ export async function invokeContract(call: ContractInvocation): Promise<{ exitCo
   });
   const result = await call.evm.runCall({ message });
   const exec = result.execResult;
+  if (!exec.exceptionError) {
+    // ethereumjs hands events and SELFDESTRUCTs up through the interpreter, which this run bypasses.
+    call.evm.actorLogs.push(...(exec.logs ?? []));
+    const parent = call.evm.currentMessage()?.selfdestruct;
+    if (parent && exec.selfdestruct) for (const [address, beneficiary] of exec.selfdestruct) parent.set(address, beneficiary);
+  }
   const gasUsed = exec.executionGasUsed;
   if (exec.exceptionError) {
     const exitCode = exitCodeOfEvmError(exec.exceptionError.error);

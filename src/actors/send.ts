@@ -90,6 +90,14 @@ function describeFailure(req: SendRequest, outcome: SendOutcome & { reason?: str
 }
 
 async function sendUnrecorded(req: SendRequest): Promise<SendOutcome & { reason?: string }> {
+  const logMark = req.evm.actorLogs.length;
+  const outcome = await sendInTransaction(req);
+  // A failed send rolls back its state, and the events of the contracts it ran with it.
+  if (!(outcome.kind === "returned" && outcome.exitCode === ExitCode.OK)) req.evm.actorLogs.length = logMark;
+  return outcome;
+}
+
+async function sendInTransaction(req: SendRequest): Promise<SendOutcome & { reason?: string }> {
   const sm = req.evm.stateManager;
   if (req.depth >= MAX_CALL_DEPTH) return { kind: "syscall-error", errorNumber: SyscallError.LimitExceeded, gasUsed: 0n };
   if (req.readOnly && req.value > 0n) return { kind: "syscall-error", errorNumber: SyscallError.ReadOnly, gasUsed: 0n };

@@ -25,6 +25,8 @@ export async function createFevmVM(
     stateManager,
     blockchain,
     bn254: new NobleBN254(),
+    // The FEVM has no EIP-3860 initcode limit (messages are capped at 64 KiB by Lotus instead).
+    allowUnlimitedInitCodeSize: true,
     customOpcodes: fevmOpcodes(common, networkVersion),
     customPrecompiles: fevmPrecompiles(networkVersion),
   });

@@ -1,6 +1,7 @@
-import { EVM, type EVMOpts, type EVMResult, type Message } from "@ethereumjs/evm";
+import { EVM, type EVMOpts, type EVMResult, type Log, type Message } from "@ethereumjs/evm";
 import { ActorRegistry } from "../actors/registry";
 import { CONSOLE_LOG_ADDRESS } from "./console-address";
+import { buryDestructedContracts } from "./opcodes";
 import { isReservedAddress } from "./reserved";
 
 export interface FevmEVMOpts extends EVMOpts {
@@ -19,6 +20,8 @@ export class FevmEVM extends EVM {
   readonly networkVersion: number;
   readonly actors: ActorRegistry;
   consoleLogInputs: Uint8Array[] = [];
+  /** Events of contracts run by actor sends, until the precompile that started the sends returns them. */
+  actorLogs: Log[] = [];
   /** Failed actor sends of the running execution, described ("exit 22 USR_UNHANDLED_MESSAGE: …"). */
   actorFailures: string[] = [];
 
@@ -61,11 +64,14 @@ export class FevmEVM extends EVM {
     // read-only frames may not create actors.
     if (!message.isStatic && !isReservedAddress(to, this.networkVersion)) await this.actors.bindEth(to, "placeholder");
     this.messageStack.push(message);
+    let result: EVMResult;
     try {
-      return await super._executeCall(message);
+      result = await super._executeCall(message);
     } finally {
       this.messageStack.pop();
     }
+    if (message.depth === 0) await buryDestructedContracts(this, result.execResult);
+    return result;
   }
 
   protected override async _executeCreate(message: Message): Promise<EVMResult> {
@@ -77,6 +83,7 @@ export class FevmEVM extends EVM {
     } finally {
       this.messageStack.pop();
     }
+    if (message.depth === 0) await buryDestructedContracts(this, result.execResult);
     if (!result.execResult.exceptionError && result.createdAddress) {
       const record = await this.actors.ensureEth(result.createdAddress, "evm");
       if (record.kind !== "evm") await this.actors.setKind(record.id, "evm");

@@ -2,6 +2,8 @@
  * Hardhat 2's (EDR's) wording for failures that are not a plain revert with return data.
  * Each text was provoked on Hardhat's own network and compared (test/unit/revert-message.test.ts).
  */
+import { exitCodeOfFevmHalt } from "../evm/opcodes/halts";
+import { describeExitCode } from "../fil";
 import { REVERTED_WITHOUT_REASON } from "./revert-message";
 
 export const OUT_OF_GAS = "Transaction ran out of gas";
@@ -23,8 +25,11 @@ export function haltMessage(evmError: string): string {
       return INVALID_OPCODE;
     case "code size to deposit exceeds maximum code size":
       return CONTRACT_TOO_LARGE;
-    default:
-      return REVERTED_WITHOUT_REASON;
+    default: {
+      // FEVM-only halts (an event over the FVM's size limit, a SELFDESTRUCT that could not pay).
+      const exitCode = exitCodeOfFevmHalt(evmError);
+      return exitCode === undefined ? REVERTED_WITHOUT_REASON : `Transaction reverted: ${evmError} (${describeExitCode(exitCode, "evm")})`;
+    }
   }
 }
 

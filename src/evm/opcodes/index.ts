@@ -1,9 +1,24 @@
 import type { Common } from "@ethereumjs/common";
-import type { EVMOpts } from "@ethereumjs/evm";
+import { balanceOpcode } from "./balance";
+import { BaseOpcodes, type CustomOpcode } from "./base-table";
+import { callOpcodes } from "./call";
+import { CLZ_SINCE_NETWORK_VERSION, clzOpcode } from "./clz";
+import { createOpcodes } from "./create";
+import { environmentOpcodes } from "./environment";
+import { extcodeOpcodes } from "./extcode";
+import { logOpcodes } from "./log";
+import { selfDestructOpcode } from "./selfdestruct";
 
-export type CustomOpcode = NonNullable<EVMOpts["customOpcodes"]>[number];
+export type { CustomOpcode } from "./base-table";
+export { beaconDigest, drawRandomness, DomainSeparationTag } from "./beacon";
+export { prevRandao } from "./environment";
+export { buryDestructedContracts } from "./selfdestruct";
+export { exitCodeOfFevmHalt, FevmHalt } from "./halts";
 
-/** Opcodes the FEVM does not define (builtin-actors interpreter/execution.rs): they abort with 35. */
+/**
+ * Opcodes the FEVM does not define (builtin-actors interpreter/execution.rs). Removed from the
+ * table they abort the frame like every other unassigned byte (the caller sees 0).
+ */
 const UNDEFINED_IN_FEVM = [
   0xf2, // CALLCODE
   0x49, // BLOBHASH
@@ -11,9 +26,21 @@ const UNDEFINED_IN_FEVM = [
 ];
 
 /**
- * The FEVM's opcode table as changes to ethereumjs's for the hardfork chosen by hardforkFor():
- * removals, and replacements whose behaviour differs from Ethereum's (one file per opcode).
+ * The FEVM's opcode table as changes to ethereumjs's for the hardfork chosen by hardforkFor()
+ * (which already brings MCOPY at nv24 and TSTORE/TLOAD at nv25): removals, CLZ from nv28, and
+ * replacements whose behaviour differs from Ethereum's (one file per opcode or tight group).
  */
-export function fevmOpcodes(_common: Common, _networkVersion: number): CustomOpcode[] {
-  return UNDEFINED_IN_FEVM.map((opcode) => ({ opcode }));
+export function fevmOpcodes(common: Common, networkVersion: number): CustomOpcode[] {
+  const base = new BaseOpcodes(common);
+  return [
+    ...UNDEFINED_IN_FEVM.map((opcode) => ({ opcode })),
+    ...(networkVersion >= CLZ_SINCE_NETWORK_VERSION ? [clzOpcode(base)] : []),
+    ...environmentOpcodes(base),
+    balanceOpcode(base),
+    ...extcodeOpcodes(base),
+    ...callOpcodes(base),
+    ...createOpcodes(base),
+    selfDestructOpcode(base),
+    ...logOpcodes(base),
+  ];
 }

@@ -40,6 +40,7 @@ async function run(address: Address, precompile: FevmPrecompile, input: Precompi
     return { returnValue: new Uint8Array(), executionGasUsed: 0n };
   }
   let result: PrecompileSuccess;
+  const logMark = evm.actorLogs.length;
   try {
     result = await precompile({
       input: input.data,
@@ -50,13 +51,16 @@ async function run(address: Address, precompile: FevmPrecompile, input: Precompi
       budget: callerBudget(evm, input.gasLimit),
     });
   } catch (error) {
+    evm.actorLogs.length = logMark;
     if (error instanceof PrecompileFailure) return failed();
     throw error;
   }
   // Value sent with a successful call lands in the f410 actor of the precompile's address, which the
   // FVM's send auto-creates as a Placeholder (builtin-actors precompiles/mod.rs `call_precompile`).
   if (message && !message.delegatecall && message.value > 0n) await evm.actors.ensureEth(address, "placeholder");
-  return succeeded(result, input.gasLimit);
+  // Events of contracts that actors called on the way (call_actor, market callbacks) are the
+  // precompile call's events, as the FVM records them.
+  return { ...succeeded(result, input.gasLimit), logs: evm.actorLogs.splice(logMark) };
 }
 
 /** Registers an FEVM precompile with ethereumjs at a reserved address (0x-prefixed, 40 hex digits). */

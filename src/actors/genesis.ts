@@ -1,7 +1,8 @@
 import type { Address } from "@ethereumjs/util";
+import type { FevmEVM } from "../evm/fevm-evm";
 import { delegatedAddress, EAM_ACTOR_ID } from "../fil";
 import type { ActorKind } from "./kinds";
-import type { ActorRegistry } from "./registry";
+import { installGenesisMiners, type GenesisMinerOptions } from "./miner/genesis";
 import { FIRST_GENESIS_MINER_ID, FIRST_NON_SINGLETON_ID, SingletonId } from "./singletons";
 
 const SINGLETON_KINDS: [bigint, ActorKind][] = [
@@ -21,13 +22,15 @@ const SINGLETON_KINDS: [bigint, ActorKind][] = [
 /**
  * The actors of a fresh Lotus devnet: the singletons, then the genesis accounts from id 100
  * (here: the Hardhat accounts, as EthAccounts with their f410 addresses); ids from 1000 on are
- * left for genesis miners and everything created later.
+ * left for genesis miners (from 1000, in config order) and everything created later.
  */
-export async function installGenesisActors(registry: ActorRegistry, accounts: Address[]): Promise<void> {
+export async function installGenesisActors(evm: FevmEVM, accounts: Address[], miners: readonly GenesisMinerOptions[] = []): Promise<void> {
+  const registry = evm.actors;
   for (const [id, kind] of SINGLETON_KINDS) await registry.put({ id, kind });
   let id = FIRST_NON_SINGLETON_ID;
   for (const account of accounts) {
     await registry.put({ id: id++, kind: "ethaccount", address: delegatedAddress(EAM_ACTOR_ID, account.bytes) });
   }
   await registry.reserveIdsBelow(FIRST_GENESIS_MINER_ID);
+  await installGenesisMiners(evm, miners, accounts[0]);
 }

@@ -1,6 +1,8 @@
 import { accountActor, ethAccountActor } from "./account/methods";
 import type { ActorDefinition } from "./definition";
 import type { ActorKind } from "./kinds";
+import { minerActor } from "./miner/methods";
+import { marketActor } from "./market/methods";
 import { placeholderActor } from "./placeholder/methods";
 
 /**
@@ -11,6 +13,8 @@ const DEFINITIONS: Partial<Record<ActorKind, ActorDefinition>> = {
   account: accountActor,
   ethaccount: ethAccountActor,
   placeholder: placeholderActor,
+  market: marketActor,
+  miner: minerActor,
 };
 
 const NAMES: Record<ActorKind, string> = {

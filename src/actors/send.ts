@@ -17,9 +17,9 @@ import { invokeContract } from "./evm-bridge";
 import { ActorAbort, SyscallFailure, type IpldBlock, type SendOutcome } from "./outcome";
 import { stateAddressOf, type ActorRecord } from "./registry";
 
-/** Singletons and miners: the actors whose internal methods (below 2^24) are guarded. */
+/** Actors dispatched by builtin-actors' actor_dispatch!, which guards internal methods (below 2^24). */
 function isBuiltin(kind: ActorKind): boolean {
-  return !(kind === "evm" || kind === "ethaccount" || kind === "placeholder" || kind === "account");
+  return kind !== "evm" && kind !== "placeholder";
 }
 
 /** FVM call depth limit (ref-fvm max_call_depth). */

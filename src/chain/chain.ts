@@ -8,6 +8,7 @@ import { Account, Address, bytesToHex, createAddressFromString, createZeroAddres
 import { encodeReceipt, type VM } from "@ethereumjs/vm";
 import type { FevmEVM } from "../evm/fevm-evm";
 import { installGenesisActors } from "../actors/genesis";
+import type { GenesisMinerOptions } from "../actors/miner/genesis";
 import { createFevmCommon, sharedCommon } from "../evm/common";
 import { runTxAllowingContractSender } from "./run-tx";
 import { MINIMUM_BASE_FEE, nextBaseFee } from "./base-fee";
@@ -27,6 +28,8 @@ export interface ChainOptions {
   genesisTimestamp: bigint;
   /** Accounts funded at genesis. */
   genesisAccounts: { address: string; balance: bigint }[];
+  /** Storage providers created at genesis (ids from 1000). */
+  genesisMiners?: readonly GenesisMinerOptions[];
 }
 
 /** Where state stands after a block (or after cheatcodes applied on top of it). */
@@ -118,7 +121,7 @@ export class Chain {
     for (const [i, { balance }] of opts.genesisAccounts.entries()) {
       await fevm.stateManager.putAccount(accounts[i], new Account(0n, balance));
     }
-    await installGenesisActors(fevm.evm.actors, accounts);
+    await installGenesisActors(fevm.evm, accounts, opts.genesisMiners);
     const root = await fevm.stateManager.getStateRoot();
     const header = createBlockHeader(
       {

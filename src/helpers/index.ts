@@ -1,12 +1,16 @@
 import type { EIP1193Provider } from "hardhat/types";
 import { createAddressHelpers, type FevmAddressHelpers } from "./address";
 import { epoch, mineEpochs } from "./epochs";
+import { createMarketHelpers, type FevmMarketHelpers } from "./market";
+import { createMinerHelpers, type FevmMinerHelpers } from "./miners";
 
 /** `hre.fevm`: each call is a thin wrapper over one fevm_* JSON-RPC method of the current network. */
 export interface FevmRuntimeHelpers {
   epoch(): Promise<bigint>;
   mineEpochs(n: bigint | number): Promise<bigint>;
   address: FevmAddressHelpers;
+  market: FevmMarketHelpers;
+  miners: FevmMinerHelpers;
 }
 
 export function createFevmHelpers(provider: () => EIP1193Provider): FevmRuntimeHelpers {
@@ -14,5 +18,7 @@ export function createFevmHelpers(provider: () => EIP1193Provider): FevmRuntimeH
     epoch: () => epoch(provider()),
     mineEpochs: (n) => mineEpochs(provider(), n),
     address: createAddressHelpers(provider),
+    market: createMarketHelpers(provider),
+    miners: createMinerHelpers(provider),
   };
 }

@@ -19,6 +19,9 @@ import { miningMethods } from "./methods/mining";
 import { signingMethods } from "./methods/signing";
 import { anvilAliases } from "./methods/aliases";
 import { fevmMethods } from "./methods/fevm";
+import { fevmMarketMethods } from "./methods/fevm-market";
+import { fevmMinerMethods } from "./methods/fevm-miners";
+import type { GenesisMinerOptions } from "../actors/miner/genesis";
 import { debugMethods } from "./methods/debug";
 import type { ErrorAbiLookup } from "./revert-message";
 
@@ -36,6 +39,8 @@ export interface FevmProviderOptions {
   /** Where console.log lines from contracts go (default: process stdout). */
   print?: (line: string) => void;
   errorAbis?: ErrorAbiLookup;
+  /** Storage providers created at genesis (ids from 1000; owner defaults to the first account). */
+  miners?: readonly GenesisMinerOptions[];
 }
 
 export interface RequestArguments {
@@ -78,6 +83,8 @@ export class FevmProvider extends EventEmitter {
       ...signingMethods,
       ...filterMethods(this.filters),
       ...fevmMethods,
+      ...fevmMarketMethods,
+      ...fevmMinerMethods,
       ...debugMethods,
     };
     Object.assign(this.methods, anvilAliases(this.methods));
@@ -115,6 +122,7 @@ export class FevmProvider extends EventEmitter {
       networkVersion: this.options.networkVersion,
       genesisTimestamp: this.genesisTimestamp,
       genesisAccounts: this.accounts.map((a) => ({ address: a.address, balance: this.options.accountBalance })),
+      genesisMiners: this.options.miners,
     });
   }
 

@@ -3,14 +3,12 @@
  * version, the Solidity fixtures of contracts/conformance/opcodes, contracts made of raw bytecode
  * (for opcodes Solidity does not emit), and a look at the actor registry behind an address.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { expect } from "chai";
 import { createAddressFromString } from "@ethereumjs/util";
 import type { ActorRecord } from "../../../src/actors/registry";
 import { maskedIdAddress } from "../../../src/fil";
 import { FevmProvider } from "../../../src/provider/provider";
-import { Interface } from "ethers";
+import { compileSolidity, fixtureSources, type CompiledContract } from "../support/solc";
 import { ACCOUNT_BALANCE, ACCOUNTS, CHAIN_ID, MNEMONIC, type Rpc, type RpcError } from "../provider/support";
 
 export { ACCOUNTS } from "../provider/support";
@@ -41,43 +39,12 @@ export function fevmAt(networkVersion: number): Rpc & { provider: FevmProvider }
   };
 }
 
-export interface CompiledContract {
-  /** 0x-prefixed creation bytecode. */
-  bytecode: string;
-  iface: Interface;
-}
-
-interface SolcOutput {
-  errors?: { severity: string; formattedMessage: string }[];
-  contracts: Record<string, Record<string, { abi: unknown[]; evm: { bytecode: { object: string } } }>>;
-}
-
-const compiled = new Map<string, Record<string, CompiledContract>>();
-
 /**
- * Every contract of contracts/conformance/opcodes/<file>.sol, compiled once per run for the
- * Shanghai EVM, which runs on every FEVM network version (Cancun output may use MCOPY, an nv24 opcode).
+ * Every contract of contracts/conformance/opcodes/<file>.sol, compiled for the Shanghai EVM,
+ * which runs on every FEVM network version (Cancun output may use MCOPY, an nv24 opcode).
  */
 export function conformance(file: string): Record<string, CompiledContract> {
-  const cached = compiled.get(file);
-  if (cached) return cached;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const solc = require("solc") as { compile(input: string): string };
-  const content = readFileSync(join(__dirname, "../../../contracts/conformance/opcodes", `${file}.sol`), "utf8");
-  const input = {
-    language: "Solidity",
-    sources: { [`${file}.sol`]: { content } },
-    settings: { evmVersion: "shanghai", outputSelection: { "*": { "*": ["abi", "evm.bytecode.object"] } } },
-  };
-  const output = JSON.parse(solc.compile(JSON.stringify(input))) as SolcOutput;
-  const errors = (output.errors ?? []).filter((e) => e.severity === "error");
-  if (errors.length > 0) throw new Error(`solc failed on ${file}.sol:\n${errors.map((e) => e.formattedMessage).join("\n")}`);
-  const contracts: Record<string, CompiledContract> = {};
-  for (const [name, c] of Object.entries(output.contracts[`${file}.sol`])) {
-    contracts[name] = { bytecode: `0x${c.evm.bytecode.object}`, iface: new Interface(c.abi as never) };
-  }
-  compiled.set(file, contracts);
-  return contracts;
+  return compileSolidity({ sources: fixtureSources("conformance/opcodes", [`${file}.sol`]), evmVersion: "shanghai" });
 }
 
 interface Receipt {

@@ -2,11 +2,12 @@
  * Shared setup for the precompile tests: the Solidity fixtures in contracts/conformance/precompiles
  * compiled with the solc npm package, a provider per network version, and call helpers.
  */
-import { readFileSync, readdirSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { Message, type ExecResult, type PrecompileInput } from "@ethereumjs/evm";
 import { createAddressFromString, hexToBytes } from "@ethereumjs/util";
-import { Interface, type Result } from "ethers";
+import type { Result } from "ethers";
+import { compileSolidity, fixtureSources, type CompiledContract } from "../support/solc";
 import { FevmProvider } from "../../../src/provider/provider";
 import { fevmPrecompiles } from "../../../src/evm/precompiles";
 import type { FevmEVM } from "../../../src/evm/fevm-evm";
@@ -16,44 +17,12 @@ export const GAS = "0x1c9c380"; // 30M: what Hardhat sends by default
 
 const FIXTURES = join(__dirname, "../../../contracts/conformance/precompiles");
 
-interface SolcOutput {
-  errors?: { severity: string; formattedMessage: string }[];
-  contracts: Record<string, Record<string, { abi: unknown[]; evm: { bytecode: { object: string } } }>>;
-}
+export type Compiled = CompiledContract;
 
-export interface Compiled {
-  iface: Interface;
-  bytecode: string;
-}
-
-let compiled: Record<string, Compiled> | undefined;
-
-/** Every fixture contract by name (compiled once per run). */
+/** Every fixture contract by name, compiled for Shanghai so they also run at nv23. */
 export function fixtures(): Record<string, Compiled> {
-  if (compiled) return compiled;
-  const sources = Object.fromEntries(
-    readdirSync(FIXTURES)
-      .filter((f) => f.endsWith(".sol"))
-      .map((f) => [f, { content: readFileSync(join(FIXTURES, f), "utf8") }]),
-  );
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const solc = require("solc") as { compile(input: string): string };
-  const output = JSON.parse(
-    solc.compile(
-      JSON.stringify({
-        language: "Solidity",
-        sources,
-        settings: { evmVersion: "shanghai", outputSelection: { "*": { "*": ["abi", "evm.bytecode.object"] } } },
-      }),
-    ),
-  ) as SolcOutput;
-  const errors = (output.errors ?? []).filter((e) => e.severity === "error");
-  if (errors.length > 0) throw new Error(`solc failed:\n${errors.map((e) => e.formattedMessage).join("\n")}`);
-  compiled = {};
-  for (const file of Object.values(output.contracts)) {
-    for (const [name, c] of Object.entries(file)) compiled[name] = { iface: new Interface(c.abi as never), bytecode: `0x${c.evm.bytecode.object}` };
-  }
-  return compiled;
+  const files = readdirSync(FIXTURES).filter((f) => f.endsWith(".sol"));
+  return compileSolidity({ sources: fixtureSources("conformance/precompiles", files), evmVersion: "shanghai" });
 }
 
 /** A deployed fixture: call (eth_call), send (a mined transaction) and raw JSON-RPC. */

@@ -1,0 +1,401 @@
+/**
+ * The storage miner actor's methods that concern its identity and funds (builtin-actors
+ * actors/miner/src/lib.rs): owner, worker, control addresses, peer info, beneficiary, balance.
+ * Each runs its checks in the real actor's order with the real exit codes. The emulated miner
+ * has no sectors, so it has no locked funds, pledge, fee debt or pending terminations.
+ */
+import {
+  AccountMethod,
+  encodeBigIntBytes as encodeAmount,
+  expectAddress,
+  ExitCode,
+  formatAddress,
+  idAddress,
+  METHOD_SEND,
+  MinerMethod,
+  Protocol,
+  type FilecoinAddress,
+} from "../../fil";
+import { cborReturn, decodeParams, expectNoParams } from "../account/method-params";
+import type { ActorDefinition, ActorMethod, Invocation } from "../definition";
+import { ActorAbort, type IpldBlock } from "../outcome";
+import { stateAddressOf } from "../registry";
+import { MAX_CONTROL_ADDRESSES, MAX_MULTIADDR_DATA, MAX_PEER_ID_LENGTH, WORKER_KEY_CHANGE_DELAY } from "./policy";
+import { decodeReturn, extractSendResult } from "./send-result";
+import { MinerState } from "./state";
+import {
+  availableQuota,
+  encodeControlAddresses,
+  encodeGetBeneficiaryReturn,
+  encodeGetOwnerReturn,
+  readAddressParam,
+  readChangeBeneficiaryParams,
+  readChangeMultiaddrsParams,
+  readChangePeerIdParams,
+  readChangeWorkerAddressParams,
+  readWithdrawBalanceParams,
+  type MinerInfo,
+} from "./types";
+
+const t0 = (id: bigint) => `t0${id}`;
+
+function minerState(inv: Invocation): MinerState {
+  return new MinerState(inv.evm.stateManager, inv.receiver.id);
+}
+
+async function currentBalance(inv: Invocation): Promise<bigint> {
+  return (await inv.evm.stateManager.getAccount(stateAddressOf(inv.receiver)))?.balance ?? 0n;
+}
+
+/** validate_immediate_caller_is: 18 unless the caller is one of `allowed`. */
+function requireCaller(inv: Invocation, method: string, allowed: readonly bigint[], role: string): void {
+  if (allowed.includes(inv.caller.id)) return;
+  throw new ActorAbort(ExitCode.USR_FORBIDDEN, `${method}: caller ${t0(inv.caller.id)} is not ${role} of miner ${t0(inv.receiver.id)}`);
+}
+
+const controlling = (info: MinerInfo) => [...info.controlAddresses, info.worker, info.owner];
+
+/**
+ * rt.transaction: loads the info, lets `update` check and change it, then writes it back. Writing
+ * the state root is what fails in a read-only call (25), after every check has passed.
+ */
+async function transaction<T>(inv: Invocation, method: string, update: (info: MinerInfo) => T | Promise<T>): Promise<T> {
+  const state = minerState(inv);
+  const info = await state.loadInfo();
+  const result = await update(info);
+  if (inv.readOnly) throw new ActorAbort(ExitCode.USR_READ_ONLY, `${method}: cannot change miner ${t0(inv.receiver.id)} in a read-only call`);
+  await state.saveInfo(info);
+  return result;
+}
+
+/** rt.resolve_address: an ID address is its own id (no existence check), others go through the address table. */
+async function resolveAddress(inv: Invocation, address: FilecoinAddress): Promise<bigint | undefined> {
+  return address.protocol === Protocol.ID ? address.id : inv.evm.actors.lookupId(address);
+}
+
+async function resolveId(inv: Invocation, address: FilecoinAddress, method: string, what: string): Promise<bigint> {
+  const id = await resolveAddress(inv, address);
+  if (id === undefined) throw new ActorAbort(ExitCode.USR_ILLEGAL_ARGUMENT, `${method}: unable to resolve ${what} ${formatAddress(address, "t")}`);
+  return id;
+}
+
+function checkControlAddressCount(method: string, count: number): void {
+  if (count > MAX_CONTROL_ADDRESSES) {
+    throw new ActorAbort(ExitCode.USR_ILLEGAL_ARGUMENT, `${method}: control addresses length ${count} exceeds max control addresses length ${MAX_CONTROL_ADDRESSES}`);
+  }
+}
+
+/** check_peer_info. */
+function checkPeerInfo(method: string, peerId: Uint8Array, multiaddrs: readonly Uint8Array[]): void {
+  if (peerId.length > MAX_PEER_ID_LENGTH) {
+    throw new ActorAbort(ExitCode.USR_ILLEGAL_ARGUMENT, `${method}: peer ID size of ${peerId.length} exceeds maximum size of ${MAX_PEER_ID_LENGTH}`);
+  }
+  let total = 0;
+  for (const ma of multiaddrs) {
+    if (ma.length === 0) throw new ActorAbort(ExitCode.USR_ILLEGAL_ARGUMENT, `${method}: invalid empty multiaddr`);
+    total += ma.length;
+  }
+  if (total > MAX_MULTIADDR_DATA) {
+    throw new ActorAbort(ExitCode.USR_ILLEGAL_ARGUMENT, `${method}: multiaddr size of ${total} exceeds maximum of ${MAX_MULTIADDR_DATA}`);
+  }
+}
+
+/**
+ * resolve_worker_address: the worker must be an account actor whose key is BLS (its key signs the
+ * BLS-VRF election tickets). A non-f3 input is checked by asking the account for its key.
+ */
+async function resolveWorkerAddress(inv: Invocation, raw: FilecoinAddress, method: string): Promise<bigint> {
+  const id = await resolveId(inv, raw, method, "worker address");
+  const record = await inv.evm.actors.get(id);
+  if (record === undefined) throw new ActorAbort(ExitCode.USR_ILLEGAL_ARGUMENT, `${method}: no code for address ${t0(id)}`);
+  if (record.kind !== "account") {
+    throw new ActorAbort(ExitCode.USR_ILLEGAL_ARGUMENT, `${method}: worker actor type must be an account, ${t0(id)} is a ${record.kind} actor`);
+  }
+  if (raw.protocol !== Protocol.BLS) {
+    const what = `${method}: PubkeyAddress of ${t0(id)}`;
+    const key = decodeReturn(extractSendResult(await inv.send(idAddress(id), AccountMethod.PubkeyAddress, null, 0n), what), what, (v) => expectAddress(v, "PubkeyAddressReturn"));
+    if (key.protocol !== Protocol.BLS) {
+      throw new ActorAbort(ExitCode.USR_ILLEGAL_ARGUMENT, `${method}: worker account ${t0(id)} must have a BLS (t3) key, its key is ${formatAddress(key, "t")}`);
+    }
+  }
+  return id;
+}
+
+// ------------------------------------------------------------------------------ getters
+
+async function controlAddresses(inv: Invocation): Promise<IpldBlock> {
+  expectNoParams(inv, "ControlAddresses");
+  return cborReturn(encodeControlAddresses(await minerState(inv).loadInfo()));
+}
+
+async function getOwner(inv: Invocation): Promise<IpldBlock> {
+  expectNoParams(inv, "GetOwner");
+  return cborReturn(encodeGetOwnerReturn(await minerState(inv).loadInfo()));
+}
+
+/** An address that does not resolve is simply not controlling (no error). */
+async function isControllingAddress(inv: Invocation): Promise<IpldBlock> {
+  const address = decodeParams(inv, "IsControllingAddress", readAddressParam("IsControllingAddressParam"));
+  const id = await resolveAddress(inv, address);
+  if (id === undefined) return cborReturn(false);
+  return cborReturn(controlling(await minerState(inv).loadInfo()).includes(id));
+}
+
+async function getSectorSize(inv: Invocation): Promise<IpldBlock> {
+  expectNoParams(inv, "GetSectorSize");
+  return cborReturn((await minerState(inv).loadInfo()).sectorSize);
+}
+
+/** Balance minus locked funds, pre-commit deposits, pledge and fee debt — all zero without sectors. */
+async function getAvailableBalance(inv: Invocation): Promise<IpldBlock> {
+  expectNoParams(inv, "GetAvailableBalance");
+  await minerState(inv).loadInfo();
+  return cborReturn(encodeAmount(await currentBalance(inv)));
+}
+
+/** GetVestingFundsReturn `[[[epoch, amount]…]]`: nothing vests in a miner that never earned rewards. */
+async function getVestingFunds(inv: Invocation): Promise<IpldBlock> {
+  expectNoParams(inv, "GetVestingFunds");
+  await minerState(inv).loadInfo();
+  return cborReturn([[]]);
+}
+
+async function getPeerId(inv: Invocation): Promise<IpldBlock> {
+  expectNoParams(inv, "GetPeerID");
+  return cborReturn([(await minerState(inv).loadInfo()).peerId]);
+}
+
+async function getMultiaddrs(inv: Invocation): Promise<IpldBlock> {
+  expectNoParams(inv, "GetMultiaddrs");
+  return cborReturn([(await minerState(inv).loadInfo()).multiaddrs]);
+}
+
+async function getBeneficiary(inv: Invocation): Promise<IpldBlock> {
+  expectNoParams(inv, "GetBeneficiary");
+  return cborReturn(encodeGetBeneficiaryReturn(await minerState(inv).loadInfo()));
+}
+
+// ------------------------------------------------------------------------------ changes
+
+/**
+ * ChangeWorkerAddress (owner only): replaces the control addresses at once and schedules a worker
+ * change WORKER_KEY_CHANGE_DELAY epochs ahead (unless one is already pending).
+ */
+async function changeWorkerAddress(inv: Invocation): Promise<null> {
+  const method = "ChangeWorkerAddress";
+  const params = decodeParams(inv, method, readChangeWorkerAddressParams);
+  checkControlAddressCount(method, params.newControlAddresses.length);
+  const newWorker = await resolveWorkerAddress(inv, params.newWorker, method);
+  const controls: bigint[] = [];
+  for (const address of params.newControlAddresses) controls.push(await resolveId(inv, address, method, "control address"));
+  await transaction(inv, method, (info) => {
+    requireCaller(inv, method, [info.owner], "the owner");
+    info.controlAddresses = controls;
+    if (newWorker !== info.worker && info.pendingWorkerKey === null) {
+      info.pendingWorkerKey = { newWorker, effectiveAt: inv.epoch + WORKER_KEY_CHANGE_DELAY };
+    }
+  });
+  return null;
+}
+
+/** ConfirmChangeWorkerAddress (owner only): applies a pending worker change once its epoch has come. */
+async function confirmChangeWorkerAddress(inv: Invocation): Promise<null> {
+  const method = "ConfirmChangeWorkerAddress";
+  expectNoParams(inv, method);
+  await transaction(inv, method, (info) => {
+    requireCaller(inv, method, [info.owner], "the owner");
+    const pending = info.pendingWorkerKey;
+    if (pending !== null && inv.epoch >= pending.effectiveAt) {
+      info.worker = pending.newWorker;
+      info.pendingWorkerKey = null;
+    }
+  });
+  return null;
+}
+
+/**
+ * ChangeOwnerAddress: the owner proposes an ID address (proposing itself revokes the proposal);
+ * the proposed address confirms by calling with the same address. The beneficiary follows the
+ * owner if it was the owner, and a pending beneficiary change is dropped.
+ */
+async function changeOwnerAddress(inv: Invocation): Promise<null> {
+  const method = "ChangeOwnerAddress";
+  const newOwner = decodeParams(inv, method, readAddressParam("ChangeOwnerAddressParams"));
+  if (newOwner.protocol !== Protocol.ID) {
+    throw new ActorAbort(ExitCode.USR_ILLEGAL_ARGUMENT, `${method}: owner address must be an ID address, got ${formatAddress(newOwner, "t")}`);
+  }
+  await transaction(inv, method, (info) => {
+    if (inv.caller.id === info.owner || info.pendingOwner === null) {
+      requireCaller(inv, method, [info.owner], "the owner");
+      info.pendingOwner = newOwner.id;
+    } else {
+      const pending = info.pendingOwner;
+      requireCaller(inv, method, [pending], "the proposed owner");
+      if (newOwner.id !== pending) {
+        throw new ActorAbort(ExitCode.USR_ILLEGAL_ARGUMENT, `${method}: expected confirmation of ${t0(pending)} got ${t0(newOwner.id)}`);
+      }
+      if (info.beneficiary === info.owner) info.beneficiary = pending;
+      info.pendingBeneficiary = null;
+      info.owner = pending;
+    }
+    if (info.pendingOwner === info.owner) info.pendingOwner = null;
+  });
+  return null;
+}
+
+/** ChangePeerID (owner, worker or a control address). */
+async function changePeerId(inv: Invocation): Promise<null> {
+  const method = "ChangePeerID";
+  const peerId = decodeParams(inv, method, readChangePeerIdParams);
+  checkPeerInfo(method, peerId, []);
+  await transaction(inv, method, (info) => {
+    requireCaller(inv, method, controlling(info), "the owner, the worker or a control address");
+    info.peerId = peerId;
+  });
+  return null;
+}
+
+/** ChangeMultiaddrs (owner, worker or a control address). */
+async function changeMultiaddrs(inv: Invocation): Promise<null> {
+  const method = "ChangeMultiaddrs";
+  const multiaddrs = decodeParams(inv, method, readChangeMultiaddrsParams);
+  checkPeerInfo(method, new Uint8Array(), multiaddrs);
+  await transaction(inv, method, (info) => {
+    requireCaller(inv, method, controlling(info), "the owner, the worker or a control address");
+    info.multiaddrs = multiaddrs;
+  });
+  return null;
+}
+
+/** RepayDebt (owner, worker or a control address): there is no fee debt to repay, so nothing is burnt. */
+async function repayDebt(inv: Invocation): Promise<null> {
+  const method = "RepayDebt";
+  expectNoParams(inv, method);
+  await transaction(inv, method, (info) => requireCaller(inv, method, controlling(info), "the owner, the worker or a control address"));
+  return null;
+}
+
+/**
+ * ChangeBeneficiary (FIP-0029): the owner proposes a beneficiary with a quota and expiration
+ * (quota 0 and expiration 0 when proposing itself); the change happens once the nominee and the
+ * current beneficiary (unless its term is used up or expired) have both confirmed with the same params.
+ */
+async function changeBeneficiary(inv: Invocation): Promise<null> {
+  const method = "ChangeBeneficiary";
+  const params = decodeParams(inv, method, readChangeBeneficiaryParams);
+  const caller = inv.caller.id;
+  const nominee = await resolveId(inv, params.newBeneficiary, method, "address");
+  await transaction(inv, method, (info) => {
+    if (caller === info.owner) {
+      if (nominee !== info.owner) {
+        if (params.newQuota <= 0n) throw new ActorAbort(ExitCode.USR_ILLEGAL_ARGUMENT, `${method}: beneficial quota ${params.newQuota} must bigger than zero`);
+      } else {
+        if (params.newQuota !== 0n) throw new ActorAbort(ExitCode.USR_ILLEGAL_ARGUMENT, `${method}: owner beneficial quota ${params.newQuota} must be zero`);
+        if (params.newExpiration !== 0n) {
+          throw new ActorAbort(ExitCode.USR_ILLEGAL_ARGUMENT, `${method}: owner beneficial expiration ${params.newExpiration} must be zero`);
+        }
+      }
+      info.pendingBeneficiary = {
+        newBeneficiary: nominee,
+        newQuota: params.newQuota,
+        newExpiration: params.newExpiration,
+        // A current beneficiary with nothing left to withdraw has nothing to approve.
+        approvedByBeneficiary: availableQuota(info.beneficiaryTerm, inv.epoch) === 0n,
+        approvedByNominee: false,
+      };
+    } else if (info.pendingBeneficiary !== null) {
+      const pending = info.pendingBeneficiary;
+      if (caller !== info.beneficiary && caller !== pending.newBeneficiary) {
+        throw new ActorAbort(
+          ExitCode.USR_FORBIDDEN,
+          `${method}: caller ${t0(caller)} is neither the proposed beneficiary ${t0(pending.newBeneficiary)} nor the current beneficiary ${t0(info.beneficiary)}`,
+        );
+      }
+      if (pending.newBeneficiary !== nominee) {
+        throw new ActorAbort(ExitCode.USR_ILLEGAL_ARGUMENT, `${method}: new beneficiary address must be equal expect ${t0(pending.newBeneficiary)}, but got ${t0(nominee)}`);
+      }
+      if (pending.newQuota !== params.newQuota) {
+        throw new ActorAbort(ExitCode.USR_ILLEGAL_ARGUMENT, `${method}: new beneficiary quota must be equal expect ${pending.newQuota}, but got ${params.newQuota}`);
+      }
+      if (pending.newExpiration !== params.newExpiration) {
+        throw new ActorAbort(ExitCode.USR_ILLEGAL_ARGUMENT, `${method}: new beneficiary expire date must be equal expect ${pending.newExpiration}, but got ${params.newExpiration}`);
+      }
+    } else {
+      throw new ActorAbort(ExitCode.USR_FORBIDDEN, `${method}: No changeBeneficiary proposal exists`);
+    }
+    const pending = info.pendingBeneficiary;
+    if (caller === info.beneficiary) pending.approvedByBeneficiary = true;
+    if (caller === nominee) pending.approvedByNominee = true;
+    if (pending.approvedByBeneficiary && pending.approvedByNominee) {
+      if (nominee !== info.beneficiary) info.beneficiaryTerm.usedQuota = 0n;
+      info.beneficiary = nominee;
+      info.beneficiaryTerm.quota = pending.newQuota;
+      info.beneficiaryTerm.expiration = pending.newExpiration;
+      info.pendingBeneficiary = null;
+    }
+  });
+  return null;
+}
+
+/**
+ * WithdrawBalance (owner or beneficiary): pays min(requested, available balance) — capped by the
+ * remaining quota when the beneficiary is not the owner — to the beneficiary with a plain send
+ * (a contract beneficiary's code does not run). Returns the amount withdrawn.
+ */
+async function withdrawBalance(inv: Invocation): Promise<IpldBlock> {
+  const method = "WithdrawBalance";
+  const requested = decodeParams(inv, method, readWithdrawBalanceParams);
+  if (requested < 0n) throw new ActorAbort(ExitCode.USR_ILLEGAL_ARGUMENT, `${method}: negative fund requested for withdrawal: ${requested}`);
+  const available = await currentBalance(inv);
+  const { amount, beneficiary } = await transaction(inv, method, (info) => {
+    requireCaller(inv, method, [info.owner, info.beneficiary], "the owner or the beneficiary");
+    let amount = requested < available ? requested : available;
+    if (info.beneficiary !== info.owner) {
+      const remaining = availableQuota(info.beneficiaryTerm, inv.epoch);
+      if (remaining === 0n) {
+        const term = info.beneficiaryTerm;
+        throw new ActorAbort(
+          ExitCode.USR_FORBIDDEN,
+          `${method}: beneficiary expiration of epoch ${term.expiration} passed or quota of ${term.quota} depleted with ${term.usedQuota} used`,
+        );
+      }
+      if (remaining < amount) amount = remaining;
+      info.beneficiaryTerm.usedQuota += amount;
+    }
+    return { amount, beneficiary: info.beneficiary };
+  });
+  if (amount > 0n) extractSendResult(await inv.send(idAddress(beneficiary), METHOD_SEND, null, amount), `${method}: paying ${t0(beneficiary)}`);
+  return cborReturn(encodeAmount(amount));
+}
+
+const METHODS: [bigint[], ActorMethod][] = [
+  [[MinerMethod.ControlAddresses], { name: "ControlAddresses", handler: controlAddresses }],
+  [[MinerMethod.ChangeWorkerAddress, MinerMethod.ChangeWorkerAddressExported], { name: "ChangeWorkerAddress", handler: changeWorkerAddress }],
+  [[MinerMethod.ChangePeerID, MinerMethod.ChangePeerIDExported], { name: "ChangePeerID", handler: changePeerId }],
+  [[MinerMethod.WithdrawBalance, MinerMethod.WithdrawBalanceExported], { name: "WithdrawBalance", handler: withdrawBalance }],
+  [[MinerMethod.ChangeMultiaddrs, MinerMethod.ChangeMultiaddrsExported], { name: "ChangeMultiaddrs", handler: changeMultiaddrs }],
+  [[MinerMethod.ConfirmChangeWorkerAddress, MinerMethod.ConfirmChangeWorkerAddressExported], { name: "ConfirmChangeWorkerAddress", handler: confirmChangeWorkerAddress }],
+  [[MinerMethod.RepayDebt, MinerMethod.RepayDebtExported], { name: "RepayDebt", handler: repayDebt }],
+  [[MinerMethod.ChangeOwnerAddress, MinerMethod.ChangeOwnerAddressExported], { name: "ChangeOwnerAddress", handler: changeOwnerAddress }],
+  [[MinerMethod.ChangeBeneficiary, MinerMethod.ChangeBeneficiaryExported], { name: "ChangeBeneficiary", handler: changeBeneficiary }],
+  [[MinerMethod.GetBeneficiary, MinerMethod.GetBeneficiaryExported], { name: "GetBeneficiary", handler: getBeneficiary }],
+  [[MinerMethod.GetOwnerExported], { name: "GetOwner", handler: getOwner }],
+  [[MinerMethod.IsControllingAddressExported], { name: "IsControllingAddress", handler: isControllingAddress }],
+  [[MinerMethod.GetSectorSizeExported], { name: "GetSectorSize", handler: getSectorSize }],
+  [[MinerMethod.GetAvailableBalanceExported], { name: "GetAvailableBalance", handler: getAvailableBalance }],
+  [[MinerMethod.GetVestingFundsExported], { name: "GetVestingFunds", handler: getVestingFunds }],
+  [[MinerMethod.GetPeerIDExported], { name: "GetPeerID", handler: getPeerId }],
+  [[MinerMethod.GetMultiaddrsExported], { name: "GetMultiaddrs", handler: getMultiaddrs }],
+];
+
+/**
+ * The miner actor. Not (yet) emulated, so answered with 22: sector lifecycle methods (pre-commit,
+ * prove-commit, PoSt, faults, terminations, extensions) and the pledge/sector queries
+ * MaxTerminationFee, InitialPledge, GenerateSectorLocation, ValidateSectorStatus,
+ * GetNominalSectorExpiration.
+ */
+export const minerActor: ActorDefinition = {
+  kind: "miner",
+  name: "miner",
+  methods: new Map(METHODS.flatMap(([numbers, method]) => numbers.map((n) => [n, method] as const))),
+};

@@ -1,0 +1,146 @@
+import type { EIP1193Provider } from "hardhat/types";
+import type { DealJson, DealStateJson } from "../provider/methods/fevm-market";
+
+/** Any address form: 0x, f…/t… strings, or an actor id. */
+export type MarketAddress = string | bigint | number;
+type Amount = bigint | number;
+
+/** A deal proposal in the actor's field order and names (camelCase). */
+export interface DealProposalInput {
+  client: MarketAddress;
+  provider: MarketAddress;
+  /** v1 piece CID (baga6ea4seaq…), as a string or a multiformats CID. */
+  pieceCid: string | { toString(): string };
+  /** Padded size: a power of two ≥ 128. */
+  pieceSize: Amount;
+  verifiedDeal?: boolean;
+  /** Text, or bytes for a byte label. Default "". */
+  label?: string | Uint8Array;
+  startEpoch: Amount;
+  endEpoch: Amount;
+  /** attoFIL; default 0. */
+  storagePricePerEpoch?: Amount;
+  providerCollateral?: Amount;
+  clientCollateral?: Amount;
+  /**
+   * Type byte (1 secp256k1, 2 BLS) ‖ signature, over the proposal's CBOR. Without it, a contract
+   * client is still asked AuthenticateMessage (placeholder signature 0x02dead); for any other
+   * client the signature check is skipped (the emulator holds no keys for it).
+   */
+  clientSignature?: string | Uint8Array;
+}
+
+export interface DealProposalView {
+  pieceCid: string;
+  pieceSize: bigint;
+  verifiedDeal: boolean;
+  /** t0… (the market stores ID addresses). */
+  client: string;
+  provider: string;
+  label: string | Uint8Array;
+  startEpoch: bigint;
+  endEpoch: bigint;
+  storagePricePerEpoch: bigint;
+  providerCollateral: bigint;
+  clientCollateral: bigint;
+}
+
+/** The actor's DealState; −1 means "not yet". */
+export interface DealStateView {
+  sectorNumber: bigint;
+  sectorStartEpoch: bigint;
+  lastUpdatedEpoch: bigint;
+  slashEpoch: bigint;
+}
+
+export interface MarketDealView {
+  id: bigint;
+  proposal: DealProposalView;
+  /** Null until the deal is activated. */
+  state: DealStateView | null;
+}
+
+export interface SettlementView {
+  id: bigint;
+  /** 0, or the market's per-deal failure (32: removed, unknown or timed out). */
+  exitCode: number;
+  payment: bigint;
+  completed: boolean;
+}
+
+const wireAddress = (a: MarketAddress) => (typeof a === "string" ? a : `t0${BigInt(a)}`);
+const wireAmount = (n: Amount) => BigInt(n).toString();
+const hex = (bytes: Uint8Array) => `0x${Buffer.from(bytes).toString("hex")}`;
+
+function wireProposal(p: DealProposalInput): Record<string, unknown> {
+  return {
+    client: wireAddress(p.client),
+    provider: wireAddress(p.provider),
+    pieceCid: p.pieceCid.toString(),
+    pieceSize: wireAmount(p.pieceSize),
+    verifiedDeal: p.verifiedDeal ?? false,
+    label: p.label instanceof Uint8Array ? { bytes: hex(p.label) } : (p.label ?? ""),
+    startEpoch: wireAmount(p.startEpoch),
+    endEpoch: wireAmount(p.endEpoch),
+    storagePricePerEpoch: wireAmount(p.storagePricePerEpoch ?? 0n),
+    providerCollateral: wireAmount(p.providerCollateral ?? 0n),
+    clientCollateral: wireAmount(p.clientCollateral ?? 0n),
+    clientSignature: p.clientSignature === undefined ? undefined : typeof p.clientSignature === "string" ? p.clientSignature : hex(p.clientSignature),
+  };
+}
+
+function stateView(s: DealStateJson): DealStateView {
+  return { sectorNumber: BigInt(s.sectorNumber), sectorStartEpoch: BigInt(s.sectorStartEpoch), lastUpdatedEpoch: BigInt(s.lastUpdatedEpoch), slashEpoch: BigInt(s.slashEpoch) };
+}
+
+function dealView(d: DealJson): MarketDealView {
+  const q = d.proposal;
+  return {
+    id: BigInt(d.id),
+    proposal: {
+      ...q,
+      pieceSize: BigInt(q.pieceSize),
+      label: typeof q.label === "string" ? q.label : Uint8Array.from(Buffer.from(q.label.bytes.slice(2), "hex")),
+      startEpoch: BigInt(q.startEpoch),
+      endEpoch: BigInt(q.endEpoch),
+      storagePricePerEpoch: BigInt(q.storagePricePerEpoch),
+      providerCollateral: BigInt(q.providerCollateral),
+      clientCollateral: BigInt(q.clientCollateral),
+    },
+    state: d.state && stateView(d.state),
+  };
+}
+
+/** `hre.fevm.market`: the storage market actor (f05), each call one `fevm_market_*` request. */
+export function createMarketHelpers(provider: () => EIP1193Provider) {
+  const call = (method: string, params: unknown[]) => provider().request({ method, params });
+  return {
+    /** Deposits `amount` attoFIL into the market escrow of `address`, paid by `from` (default: the first account). */
+    addBalance: async (address: MarketAddress, amount: Amount, opts: { from?: MarketAddress } = {}): Promise<void> => {
+      await call("fevm_market_addBalance", [wireAddress(address), wireAmount(amount), opts.from === undefined ? {} : { from: wireAddress(opts.from) }]);
+    },
+    /** Escrow (locked included) and the locked part, in attoFIL. */
+    getBalance: async (address: MarketAddress): Promise<{ balance: bigint; locked: bigint }> => {
+      const r = (await call("fevm_market_getBalance", [wireAddress(address)])) as { balance: string; locked: string };
+      return { balance: BigInt(r.balance), locked: BigInt(r.locked) };
+    },
+    /** PublishStorageDeals from the provider's worker; returns the deal id. */
+    publishDeal: async (proposal: DealProposalInput): Promise<bigint> => BigInt((await call("fevm_market_publishDeal", [wireProposal(proposal)])) as string),
+    /** Activates the deal in a sector of its provider (default sector: the deal id; default epoch: now). */
+    activateDeal: async (id: Amount, opts: { sectorNumber?: Amount; epoch?: Amount } = {}): Promise<DealStateView> => {
+      const wire = { sectorNumber: opts.sectorNumber === undefined ? undefined : wireAmount(opts.sectorNumber), epoch: opts.epoch === undefined ? undefined : wireAmount(opts.epoch) };
+      return stateView((await call("fevm_market_activateDeal", [wireAmount(id), wire])) as DealStateJson);
+    },
+    /** Terminates the deal's sector now; returns the ids of the deals it removed. */
+    terminateDeal: async (id: Amount): Promise<bigint[]> => ((await call("fevm_market_terminateDeal", [wireAmount(id)])) as { terminated: string[] }).terminated.map(BigInt),
+    /** SettleDealPayments for the deals; one result per distinct id, ascending. */
+    settle: async (ids: readonly Amount[]): Promise<SettlementView[]> => {
+      const r = (await call("fevm_market_settle", [ids.map(wireAmount)])) as { id: string; exitCode: number; payment: string; completed: boolean }[];
+      return r.map((s) => ({ id: BigInt(s.id), exitCode: s.exitCode, payment: BigInt(s.payment), completed: s.completed }));
+    },
+    getDeal: async (id: Amount): Promise<MarketDealView> => dealView((await call("fevm_market_getDeal", [wireAmount(id)])) as DealJson),
+    listDeals: async (): Promise<MarketDealView[]> => ((await call("fevm_market_listDeals", [])) as DealJson[]).map(dealView),
+  };
+}
+
+export type FevmMarketHelpers = ReturnType<typeof createMarketHelpers>;

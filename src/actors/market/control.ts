@@ -91,14 +91,17 @@ async function sendChecked(
   throw failureMessage(evm, outcome, operation);
 }
 
-function decoded<T>(ret: IpldBlock | null, what: string, read: (value: CborValue) => T): T {
+/** Runs market-side logic for a control operation, reporting its aborts as control errors. */
+async function asControlError<T>(fn: () => T | Promise<T>): Promise<T> {
   try {
-    return decodeReturn(ret, what, read);
+    return await fn();
   } catch (e) {
     if (e instanceof ActorAbort) throw new MarketControlError(e.message, e.exitCode);
     throw e;
   }
 }
+
+const decoded = <T>(ret: IpldBlock | null, what: string, read: (value: CborValue) => T): Promise<T> => asControlError(() => decodeReturn(ret, what, read));
 
 async function existingActor(evm: FevmEVM, address: FilecoinAddress, role: string): Promise<ActorRecord> {
   const id = await resolveAddress(evm, address);
@@ -115,15 +118,8 @@ async function minerRecord(evm: FevmEVM, address: FilecoinAddress): Promise<Acto
   return record;
 }
 
-/** Converts the market's abort for an unknown or removed deal into a control error. */
-async function storedProposal(st: MarketState, id: bigint): Promise<DealProposal> {
-  try {
-    return await proposalOrAbort(st, id);
-  } catch (e) {
-    if (e instanceof ActorAbort) throw new MarketControlError(e.message, e.exitCode);
-    throw e;
-  }
-}
+/** The stored proposal, or the market's own 17/32 answer as a control error. */
+const storedProposal = (st: MarketState, id: bigint): Promise<DealProposal> => asControlError(() => proposalOrAbort(st, id));
 
 /** Deposits `amount` attoFIL from `payer`'s balance into the market escrow of `target`. */
 export async function addBalanceFor(evm: FevmEVM, payer: FilecoinAddress, target: FilecoinAddress, amount: bigint): Promise<void> {
@@ -154,7 +150,7 @@ export async function publishDeal(evm: FevmEVM, proposal: DealProposal, clientSi
   const provider = await minerRecord(evm, proposal.provider);
   const what = `ControlAddresses of miner t0${provider.id}`;
   const controls = await sendChecked(evm, { from: SYSTEM, to: idAddress(provider.id), method: MinerMethod.ControlAddresses, params: null }, what);
-  const worker = await existingActor(evm, decoded(controls, what, readControlAddresses).worker, `worker of miner t0${provider.id}`);
+  const worker = await existingActor(evm, (await decoded(controls, what, readControlAddresses)).worker, `worker of miner t0${provider.id}`);
   const clientId = await resolveAddress(evm, proposal.client);
   const clientKind = clientId === undefined ? undefined : (await evm.actors.get(clientId))?.kind;
   const publish = async () => {
@@ -191,7 +187,7 @@ export async function activateDeal(evm: FevmEVM, id: bigint, opts: ActivateOptio
   const params = [[sector, proposal.endEpoch, [[proposal.pieceCid, proposal.pieceSize, encodeCbor(id)]]]];
   const what = `SectorContentChanged from miner t0${provider.id}`;
   const ret = await sendChecked(evm, { from: provider, to: MARKET, method: MarketMethod.SectorContentChangedExported, params, epoch }, what);
-  const accepted = decoded(ret, what, (v) => expectBool(expectArray(expectArray(v, "SectorContentChangedReturn", 1)[0], "SectorReturn", 1)[0], "PieceReturn"));
+  const accepted = await decoded(ret, what, (v) => expectBool(expectArray(expectArray(v, "SectorContentChangedReturn", 1)[0], "SectorReturn", 1)[0], "PieceReturn"));
   const state = await st.getDealState(id);
   if (!accepted || !state) throw new MarketControlError(`the market did not accept deal ${id} in sector ${sector}`);
   return state;
@@ -238,7 +234,7 @@ export interface Settlement {
 export async function settleDeals(evm: FevmEVM, ids: readonly bigint[]): Promise<Settlement[]> {
   const sorted = [...new Set(ids)].sort(compareBigInt);
   const ret = await sendChecked(evm, { from: SYSTEM, to: MARKET, method: MarketMethod.SettleDealPaymentsExported, params: encodeBitfield(sorted) }, "SettleDealPayments");
-  const { batch, settlements } = decoded(ret, "SettleDealPayments return", (v) => {
+  const { batch, settlements } = await decoded(ret, "SettleDealPayments return", (v) => {
     const [results, summaries] = expectArray(v, "SettleDealPaymentsReturn", 2);
     return {
       batch: readBatchReturn(results),

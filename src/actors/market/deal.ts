@@ -8,8 +8,7 @@ import type { CID } from "multiformats/cid";
 import { addressesEqual, cborCid, encodeCbor, ExitCode, formatAddress, MarketExitCode, type FilecoinAddress } from "../../fil";
 import { ActorAbort } from "../outcome";
 import { Escrow, idOf } from "./escrow";
-import type { MarketState } from "./state";
-import { compareBigInt } from "./state";
+import { compareBigInt, type MarketState } from "./state";
 import { dealProposalCbor, EPOCH_UNDEFINED, totalStorageFee, type DealProposal, type DealState } from "./types";
 
 /** CIDv1 DAG-CBOR blake2b-256 of the proposal's CBOR: the key of the pending-proposal set. */

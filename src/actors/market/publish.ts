@@ -5,6 +5,10 @@
  * resolution, escrow for the cumulative lock-up, duplicates, DataCap for verified deals) — where
  * a failing deal is dropped and the rest go on; then DataCap allocations, the state change, and
  * MarketNotifyDeal to every client, whose failure aborts everything.
+ *
+ * The real actor also asks the reward and power actors for baseline and network power to bound
+ * provider collateral from below; with the testing builds' zero percentage (policy.ts
+ * MINIMUM_PROVIDER_COLLATERAL) the answer cannot matter, so those two queries are not made.
  */
 import type { CID } from "multiformats/cid";
 import {
@@ -152,18 +156,12 @@ async function transferDatacap(inv: Invocation, clientId: bigint, requests: Allo
   });
 }
 
-export async function publishStorageDeals(inv: Invocation, deals: ClientDealProposal[]): Promise<CborEncodable> {
-  if (deals.length === 0) throw new ActorAbort(ExitCode.USR_ILLEGAL_ARGUMENT, "Empty deals parameter");
-  const providerRaw = deals[0].proposal.provider;
-  const providerId = await checkProvider(inv, providerRaw);
-
-  // First pass, before state is read: AuthenticateMessage may re-enter.
-  const rejected = new Map<number, string>();
-  for (const [i, deal] of deals.entries()) {
-    const problem = (await authenticationProblem(inv, deal)) ?? dealProposalProblem(deal.proposal, inv.epoch);
-    if (problem) rejected.set(i, problem);
-  }
-
+/**
+ * The second pass, against state: keeps the deals whose provider, client, escrow (cumulative over
+ * the batch), uniqueness and DataCap all check out, normalised to ID addresses; records why the
+ * others are dropped in `rejected`. Returns the kept deals and each client's allocation requests.
+ */
+async function selectValidDeals(inv: Invocation, deals: ClientDealProposal[], rejected: Map<number, string>, providerId: bigint, providerRaw: FilecoinAddress) {
   const st = marketState(inv);
   const escrow = new Escrow(st);
   const valid: ValidDeal[] = [];
@@ -172,6 +170,7 @@ export async function publishStorageDeals(inv: Invocation, deals: ClientDealProp
   const datacapLeft = new Map<bigint, bigint>();
   const allocations = new Map<bigint, { cid: CID; request: AllocationRequest }[]>();
   const seen = new Set<string>();
+  const unlocked = async (id: bigint) => (await st.escrow(id)) - (await st.locked(id));
   for (const [i, deal] of deals.entries()) {
     if (rejected.has(i)) continue;
     const reject = (why: string) => rejected.set(i, why);
@@ -189,7 +188,7 @@ export async function publishStorageDeals(inv: Invocation, deals: ClientDealProp
     if (!(await escrow.covers(clientId, clientNeeds))) {
       reject(
         `insufficient client funds: client t0${clientId} must lock ${clientNeeds} attoFIL (collateral + price × duration) ` +
-          `but has ${(await st.escrow(clientId)) - (await st.locked(clientId))} unlocked in escrow (add funds with AddBalance)`,
+          `but has ${await unlocked(clientId)} unlocked in escrow (add funds with AddBalance)`,
       );
       continue;
     }
@@ -197,7 +196,7 @@ export async function publishStorageDeals(inv: Invocation, deals: ClientDealProp
     if (!(await escrow.covers(providerId, providerNeeds))) {
       reject(
         `insufficient provider funds: provider t0${providerId} must lock ${providerNeeds} attoFIL of collateral ` +
-          `but has ${(await st.escrow(providerId)) - (await st.locked(providerId))} unlocked in escrow (add funds with AddBalance)`,
+          `but has ${await unlocked(providerId)} unlocked in escrow (add funds with AddBalance)`,
       );
       continue;
     }
@@ -217,28 +216,20 @@ export async function publishStorageDeals(inv: Invocation, deals: ClientDealProp
         continue;
       }
       datacapLeft.set(clientId, left - needed);
-      const list = allocations.get(clientId) ?? [];
-      list.push({ cid, request: allocationRequest(proposal, providerId, inv.epoch) });
-      allocations.set(clientId, list);
+      allocations.set(clientId, [...(allocations.get(clientId) ?? []), { cid, request: allocationRequest(proposal, providerId, inv.epoch) }]);
     }
     providerLockup = providerNeeds;
     clientLockup.set(clientId, clientNeeds);
     seen.add(cid.toString());
     valid.push({ index: i, proposal, serialized, cid });
   }
+  return { valid, allocations };
+}
 
-  const allocationOf = new Map<string, bigint>();
-  for (const clientId of [...allocations.keys()].sort(compareBigInt)) {
-    const entries = allocations.get(clientId)!;
-    const ids = await transferDatacap(inv, clientId, entries.map((e) => e.request));
-    entries.forEach((e, k) => allocationOf.set(e.cid.toString(), ids[k]));
-  }
-
-  if (valid.length === 0) {
-    const reasons = [...rejected].map(([i, why]) => `deals[${i}]: ${why}`).join("; ");
-    throw new ActorAbort(ExitCode.USR_ILLEGAL_ARGUMENT, `All deal proposals invalid: ${reasons}`);
-  }
-
+/** The state change: locks, ids from next_id on, proposals, pending CIDs, allocations, cron schedule. */
+async function recordDeals(inv: Invocation, valid: ValidDeal[], allocationOf: Map<string, bigint>): Promise<bigint[]> {
+  const st = marketState(inv);
+  const escrow = new Escrow(st);
   const dealIds: bigint[] = [];
   let nextId = await st.nextId();
   for (const deal of valid) {
@@ -253,6 +244,34 @@ export async function publishStorageDeals(inv: Invocation, deals: ClientDealProp
   }
   await st.setNextId(nextId);
   commitTransaction(inv, "PublishStorageDeals");
+  return dealIds;
+}
+
+export async function publishStorageDeals(inv: Invocation, deals: ClientDealProposal[]): Promise<CborEncodable> {
+  if (deals.length === 0) throw new ActorAbort(ExitCode.USR_ILLEGAL_ARGUMENT, "Empty deals parameter");
+  const providerRaw = deals[0].proposal.provider;
+  const providerId = await checkProvider(inv, providerRaw);
+
+  // First pass, before state is read: AuthenticateMessage may re-enter.
+  const rejected = new Map<number, string>();
+  for (const [i, deal] of deals.entries()) {
+    const problem = (await authenticationProblem(inv, deal)) ?? dealProposalProblem(deal.proposal, inv.epoch);
+    if (problem) rejected.set(i, problem);
+  }
+  const { valid, allocations } = await selectValidDeals(inv, deals, rejected, providerId, providerRaw);
+
+  const allocationOf = new Map<string, bigint>();
+  for (const clientId of [...allocations.keys()].sort(compareBigInt)) {
+    const entries = allocations.get(clientId)!;
+    const ids = await transferDatacap(inv, clientId, entries.map((e) => e.request));
+    entries.forEach((e, k) => allocationOf.set(e.cid.toString(), ids[k]));
+  }
+
+  if (valid.length === 0) {
+    const reasons = [...rejected].map(([i, why]) => `deals[${i}]: ${why}`).join("; ");
+    throw new ActorAbort(ExitCode.USR_ILLEGAL_ARGUMENT, `All deal proposals invalid: ${reasons}`);
+  }
+  const dealIds = await recordDeals(inv, valid, allocationOf);
 
   // A client that is not told about its deal must be able to refuse it: any failure aborts all.
   for (const [k, deal] of valid.entries()) {

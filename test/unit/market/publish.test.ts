@@ -199,6 +199,15 @@ describe("market PublishStorageDeals", function () {
     expect(decodeCbor((out as { ret: { data: Uint8Array } }).ret.data)).to.deep.equal([[1n], Uint8Array.of(0x0c)]);
   });
 
+  it("a client that fails AuthenticateMessage loses only its own deal in a batch", async () => {
+    const eoaDeal = raw(await proposalFor(net, ACCOUNTS[1]));
+    const contractDeal = raw(await proposalFor(net, client.address));
+    const out = await net.sendAs(net.miner.worker, Method.PublishStorageDealsExported, decodeCbor(Buffer.from(psd([eoaDeal, contractDeal]).slice(2), "hex")) as never);
+    expect(out).to.include({ kind: "returned", exitCode: 0 });
+    expect(decodeCbor((out as { ret: { data: Uint8Array } }).ret.data)).to.deep.equal([[1n], Uint8Array.of(0x18)]);
+    expect((await net.market.getBalance(ACCOUNTS[1])).locked).to.equal(0n);
+  });
+
   it("authenticates an f1 account client by its signature, and drops a forged one", async () => {
     const key = secp256k1.utils.randomSecretKey();
     const f1 = secp256k1AddressFromPublicKey(secp256k1.getPublicKey(key, false));

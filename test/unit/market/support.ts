@@ -15,6 +15,7 @@ import { send as actorSend } from "../../../src/actors/send";
 import type { SendOutcome } from "../../../src/actors/outcome";
 import { createMarketHelpers } from "../../../src/helpers/market";
 import { compile, type CompiledContract } from "../provider/compile";
+import { compileSolidity } from "../support/solc";
 import { ACCOUNTS, deploy, fevmNetwork, read, send, type Rpc } from "../provider/support";
 
 export { ACCOUNTS };
@@ -101,37 +102,24 @@ export function clientContract(): CompiledContract {
 }
 
 const NODE_MODULES = join(__dirname, "../../../node_modules");
+const packageVersion = (name: string) => (JSON.parse(readFileSync(join(NODE_MODULES, name, "package.json"), "utf8")) as { version: string }).version;
 
 /**
- * Compiles a contract that imports filecoin-solidity packages from node_modules. solcjs needs
- * seconds for them, so the result is cached on disk, keyed by the source and the solc version.
+ * A contract that imports filecoin-solidity-api from node_modules. solcjs needs seconds for the
+ * library, so the output is cached on disk, keyed by the source and the compiler and library versions.
  */
 export function compileWithPackages(name: string, source: string): CompiledContract {
-  const solcVersion = (JSON.parse(readFileSync(join(NODE_MODULES, "solc/package.json"), "utf8")) as { version: string }).version;
-  const input = JSON.stringify({
-    language: "Solidity",
-    sources: { [`${name}.sol`]: { content: source } },
-    settings: { evmVersion: "cancun", outputSelection: { "*": { [name]: ["abi", "evm.bytecode.object"] } } },
-  });
+  const key = createHash("sha256").update(JSON.stringify([source, packageVersion("solc"), packageVersion("filecoin-solidity-api")])).digest("hex");
   const cacheDir = join(tmpdir(), "hardhat-fevm-test-solc");
-  const cached = join(cacheDir, `${name}-${createHash("sha256").update(solcVersion + input).digest("hex").slice(0, 16)}.json`);
-  let out: { abi: unknown[]; bytecode: string };
-  if (existsSync(cached)) out = JSON.parse(readFileSync(cached, "utf8"));
-  else {
-    const solc = require("solc") as { compile(input: string, callbacks: { import(path: string): { contents: string } | { error: string } }): string };
-    const resolve = (path: string) => (existsSync(join(NODE_MODULES, path)) ? { contents: readFileSync(join(NODE_MODULES, path), "utf8") } : { error: `${path} not found` });
-    const result = JSON.parse(solc.compile(input, { import: resolve })) as {
-      errors?: { severity: string; formattedMessage: string }[];
-      contracts: Record<string, Record<string, { abi: unknown[]; evm: { bytecode: { object: string } } }>>;
-    };
-    const errors = (result.errors ?? []).filter((e) => e.severity === "error");
-    if (errors.length > 0) throw new Error(`solc failed:\n${errors.map((e) => e.formattedMessage).join("\n")}`);
-    const c = result.contracts[`${name}.sol`][name];
-    out = { abi: c.abi, bytecode: `0x${c.evm.bytecode.object}` };
-    mkdirSync(cacheDir, { recursive: true });
-    writeFileSync(cached, JSON.stringify(out));
+  const cached = join(cacheDir, `${name}-${key.slice(0, 16)}.json`);
+  if (existsSync(cached)) {
+    const { abi, bytecode } = JSON.parse(readFileSync(cached, "utf8")) as { abi: unknown[]; bytecode: string };
+    return { abi, bytecode, iface: new Interface(abi as never) };
   }
-  return { abi: out.abi, bytecode: out.bytecode, iface: new Interface(out.abi as never) };
+  const compiled = compileSolidity({ sources: { [`${name}.sol`]: source } })[name];
+  mkdirSync(cacheDir, { recursive: true });
+  writeFileSync(cached, JSON.stringify({ abi: compiled.abi, bytecode: compiled.bytecode }));
+  return compiled;
 }
 
 export interface Outcome {

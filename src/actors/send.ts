@@ -97,25 +97,31 @@ async function sendUnrecorded(req: SendRequest): Promise<SendOutcome & { reason?
   return outcome;
 }
 
+/** Gas spent by a send, including the contracts its actor called back (charged to the caller). */
+interface GasMeter {
+  used: bigint;
+}
+
 async function sendInTransaction(req: SendRequest): Promise<SendOutcome & { reason?: string }> {
   const sm = req.evm.stateManager;
   if (req.depth >= MAX_CALL_DEPTH) return { kind: "syscall-error", errorNumber: SyscallError.LimitExceeded, gasUsed: 0n };
   if (req.readOnly && req.value > 0n) return { kind: "syscall-error", errorNumber: SyscallError.ReadOnly, gasUsed: 0n };
+  const meter: GasMeter = { used: 0n };
   await sm.checkpoint();
   try {
-    const outcome = await sendInCheckpoint(req);
+    const outcome = await sendInCheckpoint(req, meter);
     if (outcome.kind === "returned" && outcome.exitCode === ExitCode.OK) await sm.commit();
     else await sm.revert();
     return outcome;
   } catch (e) {
     await sm.revert();
-    if (e instanceof SyscallFailure) return { kind: "syscall-error", errorNumber: e.errorNumber, gasUsed: 0n, reason: e.message };
-    if (e instanceof ActorAbort) return { kind: "returned", exitCode: e.exitCode, ret: e.ret, gasUsed: 0n, reason: e.message };
+    if (e instanceof SyscallFailure) return { kind: "syscall-error", errorNumber: e.errorNumber, gasUsed: meter.used, reason: e.message };
+    if (e instanceof ActorAbort) return { kind: "returned", exitCode: e.exitCode, ret: e.ret, gasUsed: meter.used, reason: e.message };
     throw e;
   }
 }
 
-async function sendInCheckpoint(req: SendRequest): Promise<SendOutcome> {
+async function sendInCheckpoint(req: SendRequest, meter: GasMeter): Promise<SendOutcome> {
   const target = await resolveTarget(req);
   const fromAddr = stateAddressOf(req.from);
   const toAddr = stateAddressOf(target);
@@ -163,9 +169,15 @@ async function sendInCheckpoint(req: SendRequest): Promise<SendOutcome> {
     readOnly: req.readOnly,
     depth: req.depth + 1,
     epoch: req.epoch,
-    send: (to, method, params, value, opts) =>
-      send({ ...req, from: target, to, method, params, value, readOnly: req.readOnly || (opts?.readOnly ?? false), depth: req.depth + 1 }),
+    // Nested sends share this send's gas: each gets what the previous ones left.
+    send: async (to, method, params, value, opts) => {
+      const remaining = req.gasLimit > meter.used ? req.gasLimit - meter.used : 0n;
+      const readOnly = req.readOnly || (opts?.readOnly ?? false);
+      const outcome = await send({ ...req, from: target, to, method, params, value, readOnly, depth: req.depth + 1, gasLimit: remaining });
+      meter.used += outcome.gasUsed;
+      return outcome;
+    },
   };
   const ret = await method.handler(invocation);
-  return { kind: "returned", exitCode: ExitCode.OK, ret, gasUsed: 0n };
+  return { kind: "returned", exitCode: ExitCode.OK, ret, gasUsed: meter.used };
 }

@@ -10,6 +10,7 @@ export * from "./cbor";
 export * from "./cbor-errors";
 export * from "./cbor-shape";
 export * from "./cid";
+export * from "./rle-plus";
 export * from "./commp";
 export * from "./piece-cid";
 export * from "./method-numbers";

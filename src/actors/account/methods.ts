@@ -14,7 +14,7 @@ import {
 import type { ActorDefinition, ActorMethod, Invocation } from "../definition";
 import { ActorAbort, type IpldBlock } from "../outcome";
 import type { ActorRecord } from "../registry";
-import { cborReturn, decodeParams, expectNoParams } from "./method-params";
+import { cborBlock, decodeParams, expectNoParams } from "../runtime";
 import { verifySignature } from "./signature";
 
 const isExported = (method: bigint) => method >= FIRST_EXPORTED_METHOD_NUMBER;
@@ -39,7 +39,7 @@ function readAuthenticateMessageParams(value: CborValue): { signature: Uint8Arra
 /** PubkeyAddress (internal, 2): the account's key address, as a CBOR byte string. */
 async function pubkeyAddress(inv: Invocation): Promise<IpldBlock> {
   expectNoParams(inv, "PubkeyAddress");
-  return cborReturn(addressToBytes(accountPubkeyAddress(inv.receiver)));
+  return cborBlock(addressToBytes(accountPubkeyAddress(inv.receiver)));
 }
 
 /**
@@ -56,7 +56,7 @@ async function authenticateMessage(inv: Invocation): Promise<IpldBlock> {
   if (!check.valid) {
     throw new ActorAbort(ExitCode.USR_ILLEGAL_ARGUMENT, `failed to authenticate message, signature invalid for ${formatAddress(signer, "t")}: ${check.reason}`);
   }
-  return cborReturn(true);
+  return cborBlock(true);
 }
 
 const ACCOUNT_METHODS = new Map<bigint, ActorMethod>([

@@ -11,6 +11,7 @@ import type { FevmEVM } from "../../evm/fevm-evm";
 import {
   addressToBytes,
   describeExitCode,
+  encodeBitfield,
   encodeCbor,
   ExitCode,
   expectArray,
@@ -26,15 +27,13 @@ import {
   type CborValue,
   type FilecoinAddress,
 } from "../../fil";
-import { ActorAbort, Codec, type IpldBlock, type SendOutcome } from "../outcome";
+import { ActorAbort, type IpldBlock, type SendOutcome } from "../outcome";
 import type { ActorRecord } from "../registry";
+import { cborBlock, decodeReturn, resolveAddress } from "../runtime";
 import { send } from "../send";
 import { SingletonId } from "../singletons";
 import { preactivateDeal, proposalOrAbort } from "./deal";
 import { idOf } from "./escrow";
-import { encodeBitfield } from "./rle-plus";
-import { resolveAddress } from "./runtime";
-import { decodeReturn } from "./send-result";
 import { compareBigInt, MarketState } from "./state";
 import { dealProposalCbor, publishParamsCbor, readBatchReturn, readControlAddresses, SignatureType, type DealProposal, type DealState, type Signature } from "./types";
 import { withSignatureCheckWaived } from "./waiver";
@@ -61,7 +60,6 @@ const MARKET = idAddress(SingletonId.Market);
 export const PLACEHOLDER_SIGNATURE: Signature = { type: SignatureType.BLS, bytes: Uint8Array.of(0xde, 0xad) };
 
 const name = (a: FilecoinAddress) => formatAddress(a, "t");
-const cbor = (value: CborEncodable): IpldBlock => ({ codec: Codec.Cbor, data: encodeCbor(value) });
 
 /** The recorded description of the failed top-level send ("send to t05 method …: exit 16 …: why"). */
 function failureMessage(evm: FevmEVM, outcome: SendOutcome, operation: string): MarketControlError {
@@ -80,7 +78,7 @@ async function sendChecked(
     from: req.from,
     to: req.to,
     method: req.method,
-    params: req.params === null ? null : cbor(req.params),
+    params: req.params === null ? null : cborBlock(req.params),
     value: req.value ?? 0n,
     gasLimit: CONTROL_GAS_LIMIT,
     readOnly: false,

@@ -7,7 +7,7 @@ import type { Invocation } from "../definition";
 import { ActorAbort } from "../outcome";
 import { proposalOrAbort } from "./deal";
 import { idOf } from "./escrow";
-import { marketState } from "./runtime";
+import { MarketState } from "./state";
 import { dealDuration, EPOCH_UNDEFINED, totalStorageFee, type DealProposal } from "./types";
 
 type ProposalGetter = (p: DealProposal) => CborEncodable;
@@ -26,7 +26,7 @@ export const proposalGetters = {
 } satisfies Record<string, ProposalGetter>;
 
 export async function getProposalField(inv: Invocation, id: bigint, getter: ProposalGetter): Promise<CborEncodable> {
-  return getter(await proposalOrAbort(marketState(inv), id));
+  return getter(await proposalOrAbort(new MarketState(inv.evm.stateManager), id));
 }
 
 /**
@@ -34,7 +34,7 @@ export async function getProposalField(inv: Invocation, id: bigint, getter: Prop
  * removed at once (nv22+), so `terminated` is −1 in every successful answer.
  */
 export async function getDealActivation(inv: Invocation, id: bigint): Promise<CborEncodable> {
-  const st = marketState(inv);
+  const st = new MarketState(inv.evm.stateManager);
   const state = await st.getDealState(id);
   if (state) return [state.sectorStartEpoch, state.slashEpoch];
   await proposalOrAbort(st, id);
@@ -43,7 +43,7 @@ export async function getDealActivation(inv: Invocation, id: bigint): Promise<Cb
 
 /** The sector holding the deal; 33 while the deal is published but not activated. */
 export async function getDealSector(inv: Invocation, id: bigint): Promise<CborEncodable> {
-  const st = marketState(inv);
+  const st = new MarketState(inv.evm.stateManager);
   const state = await st.getDealState(id);
   if (state) return state.sectorNumber;
   await proposalOrAbort(st, id);

@@ -6,10 +6,9 @@
  * are not implemented (they answer 22): miners activate deals through SectorContentChanged.
  */
 import {
-  CborDecodeError,
-  encodeCbor,
   ExitCode,
   expectAddress,
+  expectBitfield,
   expectUint64,
   FIRST_EXPORTED_METHOD_NUMBER,
   MarketMethod,
@@ -17,15 +16,14 @@ import {
   type CborValue,
 } from "../../fil";
 import type { ActorDefinition, ActorMethod, Invocation, MethodHandler } from "../definition";
-import { ActorAbort, Codec } from "../outcome";
+import { ActorAbort } from "../outcome";
+import { cborBlock, decodeParams, expectNoParams } from "../runtime";
 import { addBalance, getBalance, withdrawBalance } from "./escrow-methods";
 import { getDealActivation, getDealSector, getProposalField, proposalGetters } from "./getters";
 import { publishStorageDeals } from "./publish";
 import { cronTick, onMinerSectorsTerminate, sectorContentChanged } from "./sector-methods";
-import { blockValue } from "./send-result";
 import { settleDealPayments } from "./settle";
 import {
-  readBitfield,
   readOnMinerSectorsTerminateParams,
   readPublishParams,
   readSectorContentChangedParams,
@@ -34,9 +32,7 @@ import {
 
 type Body<P> = (inv: Invocation, params: P) => Promise<CborEncodable | null>;
 
-function respond(value: CborEncodable | null) {
-  return value === null ? null : { codec: Codec.Cbor, data: encodeCbor(value) };
-}
+const respond = (value: CborEncodable | null) => (value === null ? null : cborBlock(value));
 
 function restrictInternal(inv: Invocation): void {
   if (inv.method < FIRST_EXPORTED_METHOD_NUMBER && inv.caller.kind === "evm") {
@@ -47,22 +43,14 @@ function restrictInternal(inv: Invocation): void {
 function withParams<P>(name: string, read: (value: CborValue) => P, body: Body<P>): MethodHandler {
   return async (inv) => {
     restrictInternal(inv);
-    if (inv.params === null) throw new ActorAbort(ExitCode.USR_ILLEGAL_ARGUMENT, `${name}: method expects arguments`);
-    let params: P;
-    try {
-      params = read(blockValue(inv.params));
-    } catch (e) {
-      if (e instanceof CborDecodeError) throw new ActorAbort(ExitCode.USR_SERIALIZATION, `${name}: failed to decode parameters: ${e.message}`);
-      throw e;
-    }
-    return respond(await body(inv, params));
+    return respond(await body(inv, decodeParams(inv, name, read)));
   };
 }
 
 function withoutParams(name: string, body: (inv: Invocation) => Promise<CborEncodable | null>): MethodHandler {
   return async (inv) => {
     restrictInternal(inv);
-    if (inv.params !== null) throw new ActorAbort(ExitCode.USR_ILLEGAL_ARGUMENT, `${name}: method expects no arguments`);
+    expectNoParams(inv, name);
     return respond(await body(inv));
   };
 }
@@ -84,7 +72,7 @@ const table: [bigint[], string, MethodHandler][] = [
   ]),
   [[MarketMethod.GetDealActivationExported], "GetDealActivation", withParams("GetDealActivation", readDealId, getDealActivation)],
   [[MarketMethod.GetDealSectorExported], "GetDealSector", withParams("GetDealSector", readDealId, getDealSector)],
-  [[MarketMethod.SettleDealPaymentsExported], "SettleDealPayments", withParams("SettleDealPayments", (v) => readBitfield(v, "SettleDealPaymentsParams.deal_ids"), settleDealPayments)],
+  [[MarketMethod.SettleDealPaymentsExported], "SettleDealPayments", withParams("SettleDealPayments", (v) => expectBitfield(v, "SettleDealPaymentsParams.deal_ids"), settleDealPayments)],
   [[MarketMethod.SectorContentChangedExported], "SectorContentChanged", withParams("SectorContentChanged", readSectorContentChangedParams, sectorContentChanged)],
 ];
 

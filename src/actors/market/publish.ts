@@ -19,6 +19,7 @@ import {
   CborDecodeError,
   DataCapMethod,
   encodeBigIntBytes,
+  encodeBitfield,
   encodeCbor,
   ExitCode,
   expectBigInt,
@@ -30,7 +31,8 @@ import {
   type FilecoinAddress,
 } from "../../fil";
 import type { Invocation } from "../definition";
-import { ActorAbort, Codec, type IpldBlock } from "../outcome";
+import { ActorAbort, Codec } from "../outcome";
+import { actorKind, blockValue, cborBlock, decodeReturn, extractSendResult, requireWritable, resolveAddress, sendFailure, withExitCode } from "../runtime";
 import { SingletonId } from "../singletons";
 import { Escrow } from "./escrow";
 import {
@@ -42,10 +44,7 @@ import {
   MAXIMUM_VERIFIED_ALLOCATION_TERM,
   nextUpdateEpoch,
 } from "./policy";
-import { encodeBitfield } from "./rle-plus";
-import { actorKind, commitTransaction, marketState, resolveAddress } from "./runtime";
-import { blockValue, decodeReturn, extractSendResult, sendFailure, withExitCode } from "./send-result";
-import { compareBigInt } from "./state";
+import { compareBigInt, MarketState } from "./state";
 import {
   allocationRequestsCbor,
   clientBalanceRequirement,
@@ -58,7 +57,6 @@ import {
 } from "./types";
 import { isSignatureCheckWaived } from "./waiver";
 
-const cbor = (value: CborEncodable): IpldBlock => ({ codec: Codec.Cbor, data: encodeCbor(value) });
 const name = (a: FilecoinAddress) => formatAddress(a, "t");
 
 interface ValidDeal {
@@ -77,7 +75,7 @@ async function checkProvider(inv: Invocation, provider: FilecoinAddress): Promis
   if (kind === undefined) throw new ActorAbort(ExitCode.USR_NOT_FOUND, `no code ID for address t0${providerId}: the provider does not exist`);
   if (kind !== "miner") throw new ActorAbort(ExitCode.USR_ILLEGAL_ARGUMENT, `deal provider t0${providerId} is not a storage miner actor (it is a ${kind} actor)`);
   const what = `asking miner t0${providerId} whether the caller t0${inv.caller.id} controls it`;
-  const outcome = await inv.send(idAddress(providerId), MinerMethod.IsControllingAddressExported, cbor(addressToBytes(idAddress(inv.caller.id))), 0n);
+  const outcome = await inv.send(idAddress(providerId), MinerMethod.IsControllingAddressExported, cborBlock(addressToBytes(idAddress(inv.caller.id))), 0n);
   const controlling = decodeReturn(extractSendResult(outcome, what), what, (v) => expectBool(v, "IsControllingAddressReturn"));
   if (!controlling) {
     throw new ActorAbort(
@@ -93,7 +91,7 @@ async function authenticationProblem(inv: Invocation, deal: ClientDealProposal):
   const message = encodeCbor(dealProposalCbor(deal.proposal));
   if (isSignatureCheckWaived(inv.evm, message)) return undefined;
   const client = deal.proposal.client;
-  const outcome = await inv.send(client, CallbackMethod.AuthenticateMessage, cbor([deal.clientSignature.bytes, message]), 0n, { readOnly: true });
+  const outcome = await inv.send(client, CallbackMethod.AuthenticateMessage, cborBlock([deal.clientSignature.bytes, message]), 0n, { readOnly: true });
   const failure = sendFailure(outcome, `AuthenticateMessage to client ${name(client)}`);
   if (failure) return `proposal authentication failed: ${failure.message}`;
   const ret = outcome.kind === "returned" ? outcome.ret : null;
@@ -116,7 +114,7 @@ async function authenticationProblem(inv: Invocation, deal: ClientDealProposal):
 async function datacapBalance(inv: Invocation, clientId: bigint): Promise<bigint> {
   return withExitCode(ExitCode.USR_NOT_FOUND, `failed to get datacap balance for client ${clientId}`, async () => {
     const what = `DataCap (f07) Balance of t0${clientId}`;
-    const outcome = await inv.send(idAddress(SingletonId.DataCap), DataCapMethod.BalanceExported, cbor(addressToBytes(idAddress(clientId))), 0n);
+    const outcome = await inv.send(idAddress(SingletonId.DataCap), DataCapMethod.BalanceExported, cborBlock(addressToBytes(idAddress(clientId))), 0n);
     return decodeReturn(extractSendResult(outcome, what), what, (v) => expectBigInt(v, "BalanceReturn"));
   });
 }
@@ -146,7 +144,7 @@ async function transferDatacap(inv: Invocation, clientId: bigint, requests: Allo
       encodeCbor(allocationRequestsCbor(requests)),
     ];
     const what = "DataCap (f07) TransferFrom";
-    const ret = extractSendResult(await inv.send(idAddress(SingletonId.DataCap), DataCapMethod.TransferFromExported, cbor(params), 0n), what);
+    const ret = extractSendResult(await inv.send(idAddress(SingletonId.DataCap), DataCapMethod.TransferFromExported, cborBlock(params), 0n), what);
     const recipientData = decodeReturn(ret, what, readTransferFromRecipientData);
     const ids = decodeReturn({ codec: Codec.Cbor, data: recipientData }, "allocations response", readNewAllocationIds);
     if (ids.length !== requests.length) {
@@ -162,7 +160,7 @@ async function transferDatacap(inv: Invocation, clientId: bigint, requests: Allo
  * others are dropped in `rejected`. Returns the kept deals and each client's allocation requests.
  */
 async function selectValidDeals(inv: Invocation, deals: ClientDealProposal[], rejected: Map<number, string>, providerId: bigint, providerRaw: FilecoinAddress) {
-  const st = marketState(inv);
+  const st = new MarketState(inv.evm.stateManager);
   const escrow = new Escrow(st);
   const valid: ValidDeal[] = [];
   const clientLockup = new Map<bigint, bigint>();
@@ -228,7 +226,7 @@ async function selectValidDeals(inv: Invocation, deals: ClientDealProposal[], re
 
 /** The state change: locks, ids from next_id on, proposals, pending CIDs, allocations, cron schedule. */
 async function recordDeals(inv: Invocation, valid: ValidDeal[], allocationOf: Map<string, bigint>): Promise<bigint[]> {
-  const st = marketState(inv);
+  const st = new MarketState(inv.evm.stateManager);
   const escrow = new Escrow(st);
   const dealIds: bigint[] = [];
   let nextId = await st.nextId();
@@ -243,7 +241,7 @@ async function recordDeals(inv: Invocation, valid: ValidDeal[], allocationOf: Ma
     dealIds.push(id);
   }
   await st.setNextId(nextId);
-  commitTransaction(inv, "PublishStorageDeals");
+  requireWritable(inv, "PublishStorageDeals");
   return dealIds;
 }
 
@@ -276,7 +274,7 @@ export async function publishStorageDeals(inv: Invocation, deals: ClientDealProp
   // A client that is not told about its deal must be able to refuse it: any failure aborts all.
   for (const [k, deal] of valid.entries()) {
     await withExitCode(ExitCode.USR_ILLEGAL_ARGUMENT, `failed to notify deal with proposal cid ${deal.cid}`, async () => {
-      const outcome = await inv.send(deal.proposal.client, CallbackMethod.MarketNotifyDeal, cbor([deal.serialized, dealIds[k]]), 0n);
+      const outcome = await inv.send(deal.proposal.client, CallbackMethod.MarketNotifyDeal, cborBlock([deal.serialized, dealIds[k]]), 0n);
       extractSendResult(outcome, `MarketNotifyDeal for deal ${dealIds[k]} to client ${name(deal.proposal.client)}`);
     });
   }

@@ -6,16 +6,20 @@
  */
 import {
   addressesEqual,
+  bitCount,
+  bitIndices,
   CborDecodeError,
   decodeCbor,
   ExitCode,
   expectUint64,
   idAddress,
   METHOD_SEND,
+  type BitRange,
   type CborEncodable,
 } from "../../fil";
 import type { Invocation } from "../definition";
 import { ActorAbort } from "../outcome";
+import { extractSendResult, requireCallerIn, requireCallerKind, requireWritable } from "../runtime";
 import { SingletonId } from "../singletons";
 import {
   activeDealOrProcessTimeout,
@@ -30,10 +34,7 @@ import {
 } from "./deal";
 import { idOf } from "./escrow";
 import { DEAL_UPDATES_INTERVAL, nextUpdateEpoch } from "./policy";
-import { bitCount, bitIndices, type BitRange } from "./rle-plus";
-import { commitTransaction, marketState, requireCallerIn, requireCallerKind } from "./runtime";
-import { extractSendResult } from "./send-result";
-import { compareBigInt } from "./state";
+import { compareBigInt, MarketState } from "./state";
 import { EPOCH_UNDEFINED, type DealState, type SectorChanges } from "./types";
 
 /**
@@ -72,7 +73,7 @@ function payloadDealId(payload: Uint8Array): bigint | undefined {
 export async function sectorContentChanged(inv: Invocation, sectors: SectorChanges[]): Promise<CborEncodable> {
   requireCallerKind(inv, "miner", "SectorContentChanged");
   const miner = idAddress(inv.caller.id);
-  const st = marketState(inv);
+  const st = new MarketState(inv.evm.stateManager);
   const activated = new Set<bigint>();
   const newStates: [bigint, DealState][] = [];
   const sectorDeals: [bigint, bigint[]][] = [];
@@ -98,7 +99,7 @@ export async function sectorContentChanged(inv: Invocation, sectors: SectorChang
   }
   for (const [id, state] of newStates) await st.putDealState(id, state);
   for (const [sector, ids] of sectorDeals) await addSectorDeals(st, inv.caller.id, sector, ids);
-  commitTransaction(inv, "SectorContentChanged");
+  requireWritable(inv, "SectorContentChanged");
   return replies;
 }
 
@@ -109,7 +110,7 @@ export async function sectorContentChanged(inv: Invocation, sectors: SectorChang
 export async function onMinerSectorsTerminate(inv: Invocation, params: { epoch: bigint; sectors: BitRange[] }): Promise<null> {
   requireCallerKind(inv, "miner", "OnMinerSectorsTerminate");
   const provider = inv.caller.id;
-  const st = marketState(inv);
+  const st = new MarketState(inv.evm.stateManager);
   const dealIds = await popSectorDeals(st, provider, boundedIndices(params.sectors, "OnMinerSectorsTerminate sectors"));
   let slashed = 0n;
   for (const id of dealIds) {
@@ -127,7 +128,7 @@ export async function onMinerSectorsTerminate(inv: Invocation, params: { epoch: 
     slashed += await processSlashedDeal(st, deal, state, params.epoch);
     await removeCompletedDeal(st, id);
   }
-  commitTransaction(inv, "OnMinerSectorsTerminate");
+  requireWritable(inv, "OnMinerSectorsTerminate");
   await burn(inv, slashed);
   return null;
 }
@@ -138,8 +139,8 @@ export async function onMinerSectorsTerminate(inv: Invocation, params: { epoch: 
  * deals already settled once are paid and rescheduled the legacy way.
  */
 export async function cronTick(inv: Invocation): Promise<null> {
-  requireCallerIn(inv, [idAddress(SingletonId.Cron)], "CronTick");
-  const st = marketState(inv);
+  requireCallerIn(inv, [SingletonId.Cron], "CronTick", "the cron actor");
+  const st = new MarketState(inv.evm.stateManager);
   const epoch = inv.epoch;
   const lastCron = await st.lastCron();
   const epochs = (await st.scheduledEpochsThrough(epoch)).filter((e) => e > lastCron);
@@ -178,7 +179,7 @@ export async function cronTick(inv: Invocation): Promise<null> {
   await st.clearDealOps(epochs);
   for (const next of [...rescheduled.keys()].sort(compareBigInt)) await st.scheduleDealOps(next, rescheduled.get(next)!);
   await st.setLastCron(epoch);
-  commitTransaction(inv, "CronTick");
+  requireWritable(inv, "CronTick");
   await burn(inv, slashed);
   return null;
 }

@@ -4,19 +4,19 @@
  * have not started yet settle for nothing, unactivated deals past their start time out (32,
  * provider collateral burnt), and deals at or past their end complete and are removed.
  */
-import { encodeBigIntBytes, MarketExitCode, type CborEncodable } from "../../fil";
+import { encodeBigIntBytes, MarketExitCode, type BitRange, type CborEncodable } from "../../fil";
 import type { Invocation } from "../definition";
 import { ActorAbort } from "../outcome";
+import { requireWritable } from "../runtime";
 import { activeDealOrProcessTimeout, dealCid, processDealUpdate, removeCompletedDeal, removeSectorDeals } from "./deal";
 import { idOf } from "./escrow";
-import type { BitRange } from "./rle-plus";
-import { commitTransaction, marketState } from "./runtime";
 import { boundedIndices, burn } from "./sector-methods";
+import { MarketState } from "./state";
 import { batchReturnCbor, type BatchReturn, type DealState } from "./types";
 
 export async function settleDealPayments(inv: Invocation, dealIds: BitRange[]): Promise<CborEncodable> {
   const ids = boundedIndices(dealIds, "SettleDealPayments deal ids");
-  const st = marketState(inv);
+  const st = new MarketState(inv.evm.stateManager);
   const epoch = inv.epoch;
   const batch: BatchReturn = { successCount: 0, failCodes: [] };
   const settlements: CborEncodable[] = [];
@@ -64,7 +64,7 @@ export async function settleDealPayments(inv: Invocation, dealIds: BitRange[]): 
   }
   for (const [id, state] of newStates) await st.putDealState(id, state);
   await removeSectorDeals(st, finished);
-  commitTransaction(inv, "SettleDealPayments");
+  requireWritable(inv, "SettleDealPayments");
   await burn(inv, slashed);
   return [batchReturnCbor(batch), settlements];
 }

@@ -12,17 +12,18 @@ import {
   expectAddress,
   expectArray,
   expectBigInt,
+  expectBitfield,
   expectBool,
   expectBytes,
   expectCid,
   expectInt64,
   expectUint32,
   expectUint64,
+  type BitRange,
   type CborEncodable,
   type CborValue,
   type FilecoinAddress,
 } from "../../fil";
-import { decodeBitfield, type BitRange } from "./rle-plus";
 
 /** A deal label: text (CBOR major 3) or bytes (major 2); `GetDealLabel` keeps which. */
 export type DealLabel = string | Uint8Array;
@@ -137,16 +138,6 @@ export function readWithdrawBalanceParams(value: CborValue): { providerOrClient:
   return { providerOrClient: expectAddress(f[0], "WithdrawBalanceParams.provider_or_client"), amount: expectBigInt(f[1], "WithdrawBalanceParams.amount") };
 }
 
-export function readBitfield(value: CborValue, what: string): BitRange[] {
-  const bytes = expectBytes(value, what);
-  try {
-    return decodeBitfield(bytes);
-  } catch (e) {
-    if (e instanceof CborDecodeError) throw new CborDecodeError(`${what}: ${e.message}`);
-    throw e;
-  }
-}
-
 export interface PieceChange {
   data: CID;
   size: bigint;
@@ -178,7 +169,7 @@ export function readSectorContentChangedParams(value: CborValue): SectorChanges[
 
 export function readOnMinerSectorsTerminateParams(value: CborValue): { epoch: bigint; sectors: BitRange[] } {
   const f = expectArray(value, "OnMinerSectorsTerminateParams", 2);
-  return { epoch: expectInt64(f[0], "OnMinerSectorsTerminateParams.epoch"), sectors: readBitfield(f[1], "OnMinerSectorsTerminateParams.sectors") };
+  return { epoch: expectInt64(f[0], "OnMinerSectorsTerminateParams.epoch"), sectors: expectBitfield(f[1], "OnMinerSectorsTerminateParams.sectors") };
 }
 
 /** Miner ControlAddresses (method 2) return: `[owner, worker, [control…]]`. */

@@ -16,12 +16,11 @@ import {
   Protocol,
   type FilecoinAddress,
 } from "../../fil";
-import { cborReturn, decodeParams, expectNoParams } from "../account/method-params";
 import type { ActorDefinition, ActorMethod, Invocation } from "../definition";
 import { ActorAbort, type IpldBlock } from "../outcome";
 import { stateAddressOf } from "../registry";
+import { actorKind, cborBlock, decodeParams, decodeReturn, expectNoParams, extractSendResult, requireCallerIn, requireWritable, resolveAddress } from "../runtime";
 import { MAX_CONTROL_ADDRESSES, MAX_MULTIADDR_DATA, MAX_PEER_ID_LENGTH, WORKER_KEY_CHANGE_DELAY } from "./policy";
-import { decodeReturn, extractSendResult } from "./send-result";
 import { MinerState } from "./state";
 import {
   availableQuota,
@@ -47,13 +46,10 @@ async function currentBalance(inv: Invocation): Promise<bigint> {
   return (await inv.evm.stateManager.getAccount(stateAddressOf(inv.receiver)))?.balance ?? 0n;
 }
 
-/** validate_immediate_caller_is: 18 unless the caller is one of `allowed`. */
-function requireCaller(inv: Invocation, method: string, allowed: readonly bigint[], role: string): void {
-  if (allowed.includes(inv.caller.id)) return;
-  throw new ActorAbort(ExitCode.USR_FORBIDDEN, `${method}: caller ${t0(inv.caller.id)} is not ${role} of miner ${t0(inv.receiver.id)}`);
-}
-
 const controlling = (info: MinerInfo) => [...info.controlAddresses, info.worker, info.owner];
+/** validate_immediate_caller_is for the methods any of the miner's controlling addresses may call. */
+const requireControlling = (inv: Invocation, info: MinerInfo, method: string) =>
+  requireCallerIn(inv, controlling(info), method, "the owner, the worker or a control address");
 
 /**
  * rt.transaction: loads the info, lets `update` check and change it, then writes it back. Writing
@@ -63,18 +59,13 @@ async function transaction<T>(inv: Invocation, method: string, update: (info: Mi
   const state = minerState(inv);
   const info = await state.loadInfo();
   const result = await update(info);
-  if (inv.readOnly) throw new ActorAbort(ExitCode.USR_READ_ONLY, `${method}: cannot change miner ${t0(inv.receiver.id)} in a read-only call`);
+  requireWritable(inv, method);
   await state.saveInfo(info);
   return result;
 }
 
-/** rt.resolve_address: an ID address is its own id (no existence check), others go through the address table. */
-async function resolveAddress(inv: Invocation, address: FilecoinAddress): Promise<bigint | undefined> {
-  return address.protocol === Protocol.ID ? address.id : inv.evm.actors.lookupId(address);
-}
-
 async function resolveId(inv: Invocation, address: FilecoinAddress, method: string, what: string): Promise<bigint> {
-  const id = await resolveAddress(inv, address);
+  const id = await resolveAddress(inv.evm, address);
   if (id === undefined) throw new ActorAbort(ExitCode.USR_ILLEGAL_ARGUMENT, `${method}: unable to resolve ${what} ${formatAddress(address, "t")}`);
   return id;
 }
@@ -106,10 +97,10 @@ function checkPeerInfo(method: string, peerId: Uint8Array, multiaddrs: readonly 
  */
 async function resolveWorkerAddress(inv: Invocation, raw: FilecoinAddress, method: string): Promise<bigint> {
   const id = await resolveId(inv, raw, method, "worker address");
-  const record = await inv.evm.actors.get(id);
-  if (record === undefined) throw new ActorAbort(ExitCode.USR_ILLEGAL_ARGUMENT, `${method}: no code for address ${t0(id)}`);
-  if (record.kind !== "account") {
-    throw new ActorAbort(ExitCode.USR_ILLEGAL_ARGUMENT, `${method}: worker actor type must be an account, ${t0(id)} is a ${record.kind} actor`);
+  const kind = await actorKind(inv.evm, id);
+  if (kind === undefined) throw new ActorAbort(ExitCode.USR_ILLEGAL_ARGUMENT, `${method}: no code for address ${t0(id)}`);
+  if (kind !== "account") {
+    throw new ActorAbort(ExitCode.USR_ILLEGAL_ARGUMENT, `${method}: worker actor type must be an account, ${t0(id)} is a ${kind} actor`);
   }
   if (raw.protocol !== Protocol.BLS) {
     const what = `${method}: PubkeyAddress of ${t0(id)}`;
@@ -125,54 +116,54 @@ async function resolveWorkerAddress(inv: Invocation, raw: FilecoinAddress, metho
 
 async function controlAddresses(inv: Invocation): Promise<IpldBlock> {
   expectNoParams(inv, "ControlAddresses");
-  return cborReturn(encodeControlAddresses(await minerState(inv).loadInfo()));
+  return cborBlock(encodeControlAddresses(await minerState(inv).loadInfo()));
 }
 
 async function getOwner(inv: Invocation): Promise<IpldBlock> {
   expectNoParams(inv, "GetOwner");
-  return cborReturn(encodeGetOwnerReturn(await minerState(inv).loadInfo()));
+  return cborBlock(encodeGetOwnerReturn(await minerState(inv).loadInfo()));
 }
 
 /** An address that does not resolve is simply not controlling (no error). */
 async function isControllingAddress(inv: Invocation): Promise<IpldBlock> {
   const address = decodeParams(inv, "IsControllingAddress", readAddressParam("IsControllingAddressParam"));
-  const id = await resolveAddress(inv, address);
-  if (id === undefined) return cborReturn(false);
-  return cborReturn(controlling(await minerState(inv).loadInfo()).includes(id));
+  const id = await resolveAddress(inv.evm, address);
+  if (id === undefined) return cborBlock(false);
+  return cborBlock(controlling(await minerState(inv).loadInfo()).includes(id));
 }
 
 async function getSectorSize(inv: Invocation): Promise<IpldBlock> {
   expectNoParams(inv, "GetSectorSize");
-  return cborReturn((await minerState(inv).loadInfo()).sectorSize);
+  return cborBlock((await minerState(inv).loadInfo()).sectorSize);
 }
 
 /** Balance minus locked funds, pre-commit deposits, pledge and fee debt — all zero without sectors. */
 async function getAvailableBalance(inv: Invocation): Promise<IpldBlock> {
   expectNoParams(inv, "GetAvailableBalance");
   await minerState(inv).loadInfo();
-  return cborReturn(encodeAmount(await currentBalance(inv)));
+  return cborBlock(encodeAmount(await currentBalance(inv)));
 }
 
 /** GetVestingFundsReturn `[[[epoch, amount]…]]`: nothing vests in a miner that never earned rewards. */
 async function getVestingFunds(inv: Invocation): Promise<IpldBlock> {
   expectNoParams(inv, "GetVestingFunds");
   await minerState(inv).loadInfo();
-  return cborReturn([[]]);
+  return cborBlock([[]]);
 }
 
 async function getPeerId(inv: Invocation): Promise<IpldBlock> {
   expectNoParams(inv, "GetPeerID");
-  return cborReturn([(await minerState(inv).loadInfo()).peerId]);
+  return cborBlock([(await minerState(inv).loadInfo()).peerId]);
 }
 
 async function getMultiaddrs(inv: Invocation): Promise<IpldBlock> {
   expectNoParams(inv, "GetMultiaddrs");
-  return cborReturn([(await minerState(inv).loadInfo()).multiaddrs]);
+  return cborBlock([(await minerState(inv).loadInfo()).multiaddrs]);
 }
 
 async function getBeneficiary(inv: Invocation): Promise<IpldBlock> {
   expectNoParams(inv, "GetBeneficiary");
-  return cborReturn(encodeGetBeneficiaryReturn(await minerState(inv).loadInfo()));
+  return cborBlock(encodeGetBeneficiaryReturn(await minerState(inv).loadInfo()));
 }
 
 // ------------------------------------------------------------------------------ changes
@@ -189,7 +180,7 @@ async function changeWorkerAddress(inv: Invocation): Promise<null> {
   const controls: bigint[] = [];
   for (const address of params.newControlAddresses) controls.push(await resolveId(inv, address, method, "control address"));
   await transaction(inv, method, (info) => {
-    requireCaller(inv, method, [info.owner], "the owner");
+    requireCallerIn(inv, [info.owner], method, "the owner");
     info.controlAddresses = controls;
     if (newWorker !== info.worker && info.pendingWorkerKey === null) {
       info.pendingWorkerKey = { newWorker, effectiveAt: inv.epoch + WORKER_KEY_CHANGE_DELAY };
@@ -203,7 +194,7 @@ async function confirmChangeWorkerAddress(inv: Invocation): Promise<null> {
   const method = "ConfirmChangeWorkerAddress";
   expectNoParams(inv, method);
   await transaction(inv, method, (info) => {
-    requireCaller(inv, method, [info.owner], "the owner");
+    requireCallerIn(inv, [info.owner], method, "the owner");
     const pending = info.pendingWorkerKey;
     if (pending !== null && inv.epoch >= pending.effectiveAt) {
       info.worker = pending.newWorker;
@@ -226,11 +217,11 @@ async function changeOwnerAddress(inv: Invocation): Promise<null> {
   }
   await transaction(inv, method, (info) => {
     if (inv.caller.id === info.owner || info.pendingOwner === null) {
-      requireCaller(inv, method, [info.owner], "the owner");
+      requireCallerIn(inv, [info.owner], method, "the owner");
       info.pendingOwner = newOwner.id;
     } else {
       const pending = info.pendingOwner;
-      requireCaller(inv, method, [pending], "the proposed owner");
+      requireCallerIn(inv, [pending], method, "the proposed owner");
       if (newOwner.id !== pending) {
         throw new ActorAbort(ExitCode.USR_ILLEGAL_ARGUMENT, `${method}: expected confirmation of ${t0(pending)} got ${t0(newOwner.id)}`);
       }
@@ -249,7 +240,7 @@ async function changePeerId(inv: Invocation): Promise<null> {
   const peerId = decodeParams(inv, method, readChangePeerIdParams);
   checkPeerInfo(method, peerId, []);
   await transaction(inv, method, (info) => {
-    requireCaller(inv, method, controlling(info), "the owner, the worker or a control address");
+    requireControlling(inv, info, method);
     info.peerId = peerId;
   });
   return null;
@@ -261,7 +252,7 @@ async function changeMultiaddrs(inv: Invocation): Promise<null> {
   const multiaddrs = decodeParams(inv, method, readChangeMultiaddrsParams);
   checkPeerInfo(method, new Uint8Array(), multiaddrs);
   await transaction(inv, method, (info) => {
-    requireCaller(inv, method, controlling(info), "the owner, the worker or a control address");
+    requireControlling(inv, info, method);
     info.multiaddrs = multiaddrs;
   });
   return null;
@@ -271,7 +262,7 @@ async function changeMultiaddrs(inv: Invocation): Promise<null> {
 async function repayDebt(inv: Invocation): Promise<null> {
   const method = "RepayDebt";
   expectNoParams(inv, method);
-  await transaction(inv, method, (info) => requireCaller(inv, method, controlling(info), "the owner, the worker or a control address"));
+  await transaction(inv, method, (info) => requireControlling(inv, info, method));
   return null;
 }
 
@@ -348,7 +339,7 @@ async function withdrawBalance(inv: Invocation): Promise<IpldBlock> {
   if (requested < 0n) throw new ActorAbort(ExitCode.USR_ILLEGAL_ARGUMENT, `${method}: negative fund requested for withdrawal: ${requested}`);
   const available = await currentBalance(inv);
   const { amount, beneficiary } = await transaction(inv, method, (info) => {
-    requireCaller(inv, method, [info.owner, info.beneficiary], "the owner or the beneficiary");
+    requireCallerIn(inv, [info.owner, info.beneficiary], method, "the owner or the beneficiary");
     let amount = requested < available ? requested : available;
     if (info.beneficiary !== info.owner) {
       const remaining = availableQuota(info.beneficiaryTerm, inv.epoch);
@@ -365,7 +356,7 @@ async function withdrawBalance(inv: Invocation): Promise<IpldBlock> {
     return { amount, beneficiary: info.beneficiary };
   });
   if (amount > 0n) extractSendResult(await inv.send(idAddress(beneficiary), METHOD_SEND, null, amount), `${method}: paying ${t0(beneficiary)}`);
-  return cborReturn(encodeAmount(amount));
+  return cborBlock(encodeAmount(amount));
 }
 
 const METHODS: [bigint[], ActorMethod][] = [

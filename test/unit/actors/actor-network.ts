@@ -4,12 +4,13 @@
  */
 import { expect } from "chai";
 import type { Result } from "ethers";
-import { send } from "../../../src/actors/send";
 import type { IpldBlock, SendOutcome } from "../../../src/actors/outcome";
+import { cborBlock } from "../../../src/actors/runtime";
+import { send } from "../../../src/actors/send";
 import type { Chain } from "../../../src/chain/chain";
-import { encodeCbor, type CborEncodable, type FilecoinAddress } from "../../../src/fil";
+import type { CborEncodable, FilecoinAddress } from "../../../src/fil";
 import { FevmProvider, type FevmProviderOptions } from "../../../src/provider/provider";
-import { wrapper, type Wrapper } from "./solidity-wrappers";
+import { compileSolidity, fixtureSources, type CompiledContract } from "../support/solc";
 
 /** Hardhat's first default accounts (actor ids 100, 101, 102). */
 export const ACCOUNTS = ["0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266", "0x70997970c51812dc3a010c7d01b50e0d17dc79c8", "0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc"] as const;
@@ -24,7 +25,7 @@ export interface RpcError extends Error {
 export interface Deployed {
   address: string;
   id: bigint;
-  wrapper: Wrapper;
+  wrapper: CompiledContract;
   /** eth_call, decoded. */
   call(fn: string, args?: unknown[]): Promise<Result>;
   /** A mined transaction from ACCOUNTS[0]; fails the test if it reverts. */
@@ -91,8 +92,9 @@ export class ActorNetwork {
     await this.rpc("eth_sendTransaction", { from: ACCOUNTS[0], to, value: `0x${value.toString(16)}`, gas: GAS });
   }
 
+  /** Deploys the wrapper contract of contracts/actors/<name>.sol (compiled against the filecoin-solidity packages). */
   async deploy(name: string): Promise<Deployed> {
-    const w = wrapper(name);
+    const w = compileSolidity({ sources: fixtureSources("actors", [`${name}.sol`]) })[name];
     const hash = await this.rpc<string>("eth_sendTransaction", { from: ACCOUNTS[0], data: w.bytecode, gas: GAS });
     const receipt = await this.rpc<{ contractAddress: string; status: string }>("eth_getTransactionReceipt", hash);
     expect(receipt.status, `deploying ${name}`).to.equal("0x1");
@@ -122,7 +124,7 @@ export class ActorNetwork {
     return chain.runAsSystem(async (evm) => {
       const from = await evm.actors.get(req.from);
       if (from === undefined) throw new Error(`no actor f0${req.from}`);
-      const params = req.params === undefined || req.params === null ? null : isBlock(req.params) ? req.params : { codec: 0x51n, data: encodeCbor(req.params) };
+      const params = req.params === undefined || req.params === null ? null : isBlock(req.params) ? req.params : cborBlock(req.params);
       return send({ evm, from, to: req.to, method: req.method, params, value: req.value ?? 0n, gasLimit: 30_000_000n, readOnly: req.readOnly ?? false, depth: 0, epoch: evm.currentEpoch() });
     });
   }

@@ -1,18 +1,16 @@
 import { expect } from "chai";
 import { configureMarket } from "../../../src/actors/market/control";
 import type { RpcError } from "../provider/support";
-import { ACCOUNTS, FIL, fund, marketNet, MIN_DURATION, PIECE_CID, proposalFor, type MarketNet } from "./support";
+import { ACCOUNTS, FIL, fund, marketNet, MIN_DURATION, PIECE_CID, proposalFor, revertAfterEach, type MarketNet } from "./support";
 
 describe("fevm_market_* test control and hre.fevm.market", function () {
   let net: MarketNet;
-  let clean: string;
 
   before(async () => {
     net = await marketNet();
     await fund(net, ACCOUNTS[1]);
   });
-  beforeEach(async () => (clean = await net.snapshot()));
-  afterEach(async () => net.revert(clean));
+  revertAfterEach(() => net);
 
   it("answers deals as JSON: decimal strings, t0 addresses, null state until activated", async () => {
     const start = (await net.epoch()) + 100n;

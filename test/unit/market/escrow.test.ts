@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { addressToBytes, decodeBigIntBytes, encodeBigIntBytes, filecoinAddressFromEth, idAddress, parseAddress } from "../../../src/fil";
-import { ACCOUNTS, cbor, FIL, marketNet, Method, type ClientContract, type MarketNet } from "./support";
+import { ACCOUNTS, cbor, FIL, marketNet, Method, revertAfterEach, type ClientContract, type MarketNet } from "./support";
 
 const addr = (a: string) => addressToBytes(a.startsWith("0x") ? filecoinAddressFromEth(a) : parseAddress(a));
 const amounts = (value: unknown) => (value as Uint8Array[]).map(decodeBigIntBytes);
@@ -8,15 +8,12 @@ const amounts = (value: unknown) => (value as Uint8Array[]).map(decodeBigIntByte
 describe("market escrow: AddBalance, WithdrawBalance, GetBalance", function () {
   let net: MarketNet;
   let client: ClientContract;
-  let clean: string;
 
   before(async () => {
     net = await marketNet();
-    client = await net.deployClient();
-    await net.rpc.call("eth_sendTransaction", { from: ACCOUNTS[0], to: client.address, value: `0x${(10n * FIL).toString(16)}` });
+    client = await net.deployClient(10n * FIL);
   });
-  beforeEach(async () => (clean = await net.snapshot()));
-  afterEach(async () => net.revert(clean));
+  revertAfterEach(() => net);
 
   it("a contract deposits FIL for itself and reads [escrow, locked] back", async () => {
     const added = await client.transact(Method.AddBalanceExported, cbor(addr(client.address)), 3n * FIL);

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { encodeBigIntBytes, parseCid } from "../../../src/fil";
-import { ACCOUNTS, cbor, fund, marketNet, Method, MIN_DURATION, PIECE_CID, proposalFor, type ClientContract, type MarketNet } from "./support";
+import { ACCOUNTS, cbor, fund, marketNet, Method, MIN_DURATION, PIECE_CID, proposalFor, revertAfterEach, type ClientContract, type MarketNet } from "./support";
 
 const PROPOSAL_GETTERS = [
   Method.GetDealDataCommitmentExported,
@@ -17,7 +17,6 @@ const PROPOSAL_GETTERS = [
 describe("market deal getters, phase by phase (as MarketAPI reads them)", function () {
   let net: MarketNet;
   let client: ClientContract;
-  let clean: string;
   let clientId: bigint;
 
   const codes = async (id: bigint) => {
@@ -31,8 +30,7 @@ describe("market deal getters, phase by phase (as MarketAPI reads them)", functi
     await fund(net, ACCOUNTS[1]);
     clientId = BigInt((await net.rpc.call<{ id: string }>("fevm_address", ACCOUNTS[1])).id);
   });
-  beforeEach(async () => (clean = await net.snapshot()));
-  afterEach(async () => net.revert(clean));
+  revertAfterEach(() => net);
 
   it("an id never handed out is 17 for every getter", async () => {
     expect(await codes(1n)).to.deep.equal(new Array(11).fill(17));

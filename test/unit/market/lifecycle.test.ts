@@ -1,8 +1,7 @@
 import { expect } from "chai";
-import { decodeCbor, encodeBigIntBytes, encodeCbor, parseCid } from "../../../src/fil";
-import { encodeBitfield } from "../../../src/actors/market/rle-plus";
+import { decodeCbor, encodeBigIntBytes, encodeBitfield, encodeCbor, parseCid } from "../../../src/fil";
 import type { RpcError } from "../provider/support";
-import { ACCOUNTS, BURNT_FUNDS, cbor, FIL, fund, marketNet, Method, MIN_DURATION, PIECE_CID, proposalFor, type ClientContract, type MarketNet } from "./support";
+import { ACCOUNTS, BURNT_FUNDS, cbor, FIL, fund, marketNet, Method, MIN_DURATION, PIECE_CID, proposalFor, revertAfterEach, type ClientContract, type MarketNet } from "./support";
 
 const PRICE = 10n;
 const FEE = PRICE * MIN_DURATION;
@@ -19,7 +18,6 @@ async function failure(p: Promise<unknown>): Promise<{ message: string; exitCode
 describe("market deal lifecycle: activation, payments, completion, time-out, termination, cron", function () {
   let net: MarketNet;
   let client: ClientContract;
-  let clean: string;
   const burnt = async () => BigInt(await net.rpc.call<string>("eth_getBalance", BURNT_FUNDS, "latest"));
   const balances = async () => ({ client: await net.market.getBalance(ACCOUNTS[1]), provider: await net.market.getBalance(net.miner.address) });
   /** The epoch the next control operation runs at (the pending block). */
@@ -31,8 +29,7 @@ describe("market deal lifecycle: activation, payments, completion, time-out, ter
     client = await net.deployClient();
     await fund(net, ACCOUNTS[1]);
   });
-  beforeEach(async () => (clean = await net.snapshot()));
-  afterEach(async () => net.revert(clean));
+  revertAfterEach(() => net);
 
   it("pays the provider per elapsed epoch on each settlement and completes the deal at its end", async () => {
     const p = await proposalFor(net, ACCOUNTS[1]);

@@ -1,7 +1,8 @@
 import { expect } from "chai";
 import { addressToBytes, filecoinAddressFromEth, parseCid } from "../../../src/fil";
+import { compile } from "../provider/compile";
 import { deploy, read, send } from "../provider/support";
-import { ACCOUNTS, compileWithPackages, FIL, fund, hexOf, marketNet, MIN_DURATION, PIECE_CID, proposalFor, type MarketNet } from "./support";
+import { ACCOUNTS, FIL, fund, hexOf, marketNet, MIN_DURATION, PIECE_CID, proposalFor, type MarketNet } from "./support";
 
 const SOURCE = `
 // SPDX-License-Identifier: MIT
@@ -39,7 +40,7 @@ contract MarketApiCaller {
 `;
 
 describe("filecoin-solidity-api MarketAPI against the emulated f05", function () {
-  const contract = compileWithPackages("MarketApiCaller", SOURCE);
+  const contract = compile(SOURCE).MarketApiCaller;
   let net: MarketNet;
   let api: string;
   const call = async (fn: string, ...args: unknown[]) => JSON.parse(JSON.stringify(await read(net.rpc, contract, api, fn, args), (_, v) => (typeof v === "bigint" ? v.toString() : v)));

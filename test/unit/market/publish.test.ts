@@ -15,7 +15,7 @@ import {
 } from "../../../src/fil";
 import { send as actorSend } from "../../../src/actors/send";
 import { dealProposalCbor, publishParamsCbor, type DealProposal } from "../../../src/actors/market/types";
-import { ACCOUNTS, Auth, cbor, FIL, fund, hexOf, marketNet, Method, MIN_DURATION, PIECE_CID, proposalFor, type ClientContract, type MarketNet } from "./support";
+import { ACCOUNTS, Auth, cbor, FIL, fund, hexOf, marketNet, Method, MIN_DURATION, PIECE_CID, proposalFor, revertAfterEach, type ClientContract, type MarketNet } from "./support";
 import type { RpcError } from "../provider/support";
 
 /** The market's refusal of a test-control call: its message and exit code. */
@@ -55,17 +55,14 @@ const psd = (deals: DealProposal[], signature = BLS_DEAD) =>
 describe("market PublishStorageDeals", function () {
   let net: MarketNet;
   let client: ClientContract;
-  let clean: string;
 
   before(async () => {
     net = await marketNet();
-    client = await net.deployClient();
-    await net.rpc.call("eth_sendTransaction", { from: ACCOUNTS[0], to: client.address, value: `0x${(10n * FIL).toString(16)}` });
+    client = await net.deployClient(10n * FIL);
     await fund(net, ACCOUNTS[1]);
     await fund(net, client.address);
   });
-  beforeEach(async () => (clean = await net.snapshot()));
-  afterEach(async () => net.revert(clean));
+  revertAfterEach(() => net);
 
   it("publishes for an EOA client: ids start at 1, the client locks fee + collateral, the provider its collateral", async () => {
     const p = await proposalFor(net, ACCOUNTS[1]);

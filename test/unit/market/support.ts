@@ -3,19 +3,14 @@
  * miner owned by the first account), a Solidity contract that calls f05 through call_actor_id
  * and answers the market's callbacks, and white-box sends from any actor.
  */
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { expect } from "chai";
-import { Interface } from "ethers";
 import { decodeCbor, encodeCbor, idAddress, MarketMethod, type CborEncodable, type CborValue } from "../../../src/fil";
 import type { Chain } from "../../../src/chain/chain";
 import { send as actorSend } from "../../../src/actors/send";
 import type { SendOutcome } from "../../../src/actors/outcome";
+import { cborBlock } from "../../../src/actors/runtime";
 import { createMarketHelpers } from "../../../src/helpers/market";
 import { compile, type CompiledContract } from "../provider/compile";
-import { compileSolidity } from "../support/solc";
 import { ACCOUNTS, deploy, fevmNetwork, read, send, type Rpc } from "../provider/support";
 
 export { ACCOUNTS };
@@ -101,27 +96,6 @@ export function clientContract(): CompiledContract {
   return compile(CLIENT_SOURCE).ContractClient;
 }
 
-const NODE_MODULES = join(__dirname, "../../../node_modules");
-const packageVersion = (name: string) => (JSON.parse(readFileSync(join(NODE_MODULES, name, "package.json"), "utf8")) as { version: string }).version;
-
-/**
- * A contract that imports filecoin-solidity-api from node_modules. solcjs needs seconds for the
- * library, so the output is cached on disk, keyed by the source and the compiler and library versions.
- */
-export function compileWithPackages(name: string, source: string): CompiledContract {
-  const key = createHash("sha256").update(JSON.stringify([source, packageVersion("solc"), packageVersion("filecoin-solidity-api")])).digest("hex");
-  const cacheDir = join(tmpdir(), "hardhat-fevm-test-solc");
-  const cached = join(cacheDir, `${name}-${key.slice(0, 16)}.json`);
-  if (existsSync(cached)) {
-    const { abi, bytecode } = JSON.parse(readFileSync(cached, "utf8")) as { abi: unknown[]; bytecode: string };
-    return { abi, bytecode, iface: new Interface(abi as never) };
-  }
-  const compiled = compileSolidity({ sources: { [`${name}.sol`]: source } })[name];
-  mkdirSync(cacheDir, { recursive: true });
-  writeFileSync(cached, JSON.stringify({ abi: compiled.abi, bytecode: compiled.bytecode }));
-  return compiled;
-}
-
 export interface Outcome {
   exitCode: number;
   codec: bigint;
@@ -159,7 +133,8 @@ export interface MarketNet {
   /** The storage provider: miner t01000 owned by ACCOUNTS[0]. */
   miner: { id: bigint; address: string; worker: bigint };
   epoch(): Promise<bigint>;
-  deployClient(): Promise<ClientContract>;
+  /** Deploys a ContractClient holding `balance` attoFIL (from ACCOUNTS[0]). */
+  deployClient(balance?: bigint): Promise<ClientContract>;
   /** A send to the market from actor `from`, as another actor would make it (white-box). */
   sendAs(from: bigint, method: bigint, params: CborEncodable | null, opts?: { value?: bigint; readOnly?: boolean; epoch?: bigint }): Promise<SendOutcome>;
   snapshot(): Promise<string>;
@@ -179,8 +154,9 @@ export async function marketNet(opts: { controlAddresses?: string[] } = {}): Pro
     market,
     miner: { id: BigInt(created.id), address: created.address, worker: BigInt(info.worker.slice(2)) },
     epoch: async () => BigInt(await rpc.call<string>("fevm_epoch")),
-    async deployClient() {
+    async deployClient(balance = 0n) {
       const address = await deploy(rpc, contract);
+      if (balance > 0n) await rpc.call("eth_sendTransaction", { from: ACCOUNTS[0], to: address, value: `0x${balance.toString(16)}` });
       const query = async (method: bigint, params: string, o: { value?: bigint; flags?: number } = {}) =>
         outcomeOf(await read(rpc, contract, address, "query", [method, o.value ?? 0n, o.flags ?? 0, params]));
       return {
@@ -209,7 +185,7 @@ export async function marketNet(opts: { controlAddresses?: string[] } = {}): Pro
           from: (await evm.actors.get(from))!,
           to: idAddress(MARKET_ID),
           method,
-          params: params === null ? null : { codec: 0x51n, data: encodeCbor(params) },
+          params: params === null ? null : cborBlock(params),
           value: o.value ?? 0n,
           gasLimit: 10_000_000_000n,
           readOnly: o.readOnly ?? false,
@@ -223,6 +199,13 @@ export async function marketNet(opts: { controlAddresses?: string[] } = {}): Pro
       expect(await rpc.call("evm_revert", id)).to.equal(true);
     },
   };
+}
+
+/** Runs each test of the enclosing describe on the chain as `net()` left it after before(), undoing what the test did. */
+export function revertAfterEach(net: () => MarketNet): void {
+  let clean: string;
+  beforeEach(async () => (clean = await net().snapshot()));
+  afterEach(async () => net().revert(clean));
 }
 
 /** A valid proposal for `client` with the test provider, starting `lead` epochs after now. */

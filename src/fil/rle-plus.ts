@@ -5,11 +5,13 @@
  * 2..15, `00`+varint for ≥ 16 — all written least-significant bit first. The encoding is unique;
  * decoding rejects anything non-minimal, like the actors do.
  */
-import { CborDecodeError } from "../../fil";
+import type { CborValue } from "./cbor";
+import { CborDecodeError } from "./cbor-errors";
+import { expectBytes } from "./cbor-shape";
+import { MAX_U64 } from "./uvarint";
 
 /** ref-fvm refuses encoded bitfields longer than this (MAX_ENCODED_SIZE). */
 export const MAX_ENCODED_BITFIELD_BYTES = 32 << 10;
-const MAX_U64 = (1n << 64n) - 1n;
 
 /** Half-open runs of set bits [start, end), ascending and non-adjacent. */
 export interface BitRange {
@@ -88,7 +90,11 @@ export function encodeBitfield(indices: Iterable<bigint>): Uint8Array {
 class BitReader {
   private position = 0;
 
-  constructor(private readonly bytes: Uint8Array) {}
+  constructor(
+    private readonly bytes: Uint8Array,
+    /** Names the field in errors. */
+    private readonly what: string,
+  ) {}
 
   private bit(): number {
     const byte = this.bytes[this.position >> 3] ?? 0;
@@ -119,42 +125,50 @@ class BitReader {
         return value;
       }
     }
-    throw new CborDecodeError("bitfield: invalid varint in RLE+ run length");
+    throw new CborDecodeError(`${this.what}: invalid varint in RLE+ run length`);
   }
 
   length(): bigint {
     if (this.read(1) === 1) return 1n;
     if (this.read(1) === 1) {
       const short = this.read(4);
-      if (short < 2) throw new CborDecodeError("bitfield: RLE+ is not minimally encoded (short block below 2)");
+      if (short < 2) throw new CborDecodeError(`${this.what}: RLE+ is not minimally encoded (short block below 2)`);
       return BigInt(short);
     }
     const long = this.varint();
-    if (long < 16n) throw new CborDecodeError("bitfield: RLE+ is not minimally encoded (long block below 16)");
+    if (long < 16n) throw new CborDecodeError(`${this.what}: RLE+ is not minimally encoded (long block below 16)`);
     return long;
   }
 }
 
-/** Decodes RLE+ bytes into runs; throws CborDecodeError (an actor answers it with 21). */
-export function decodeBitfield(bytes: Uint8Array): BitRange[] {
+/**
+ * Decodes RLE+ bytes into runs; throws CborDecodeError naming the field `what` (an actor answers
+ * it with 21).
+ */
+export function decodeBitfield(bytes: Uint8Array, what = "bitfield"): BitRange[] {
   if (bytes.length > MAX_ENCODED_BITFIELD_BYTES) {
-    throw new CborDecodeError(`bitfield: encoded bitfield was too large (${bytes.length} bytes, at most ${MAX_ENCODED_BITFIELD_BYTES})`);
+    throw new CborDecodeError(`${what}: encoded bitfield was too large (${bytes.length} bytes, at most ${MAX_ENCODED_BITFIELD_BYTES})`);
   }
-  if (bytes.length > 0 && bytes[bytes.length - 1] === 0) throw new CborDecodeError("bitfield: RLE+ is not minimally encoded (trailing zero byte)");
-  const reader = new BitReader(bytes);
-  if (reader.read(2) !== 0) throw new CborDecodeError("bitfield: unsupported RLE+ version");
+  if (bytes.length > 0 && bytes[bytes.length - 1] === 0) throw new CborDecodeError(`${what}: RLE+ is not minimally encoded (trailing zero byte)`);
+  const reader = new BitReader(bytes, what);
+  if (reader.read(2) !== 0) throw new CborDecodeError(`${what}: unsupported RLE+ version`);
   let ones = reader.read(1) === 1;
   const ranges: BitRange[] = [];
   let index = 0n;
   while (reader.hasMore()) {
     const length = reader.length();
-    if (index + length > MAX_U64) throw new CborDecodeError("bitfield: RLE+ runs overflow 64 bits");
+    if (index + length > MAX_U64) throw new CborDecodeError(`${what}: RLE+ runs overflow 64 bits`);
     if (ones) ranges.push({ start: index, end: index + length });
     index += length;
     ones = !ones;
   }
-  if (ones) throw new CborDecodeError("bitfield: RLE+ is not minimally encoded (trailing run of zeros)");
+  if (ones) throw new CborDecodeError(`${what}: RLE+ is not minimally encoded (trailing run of zeros)`);
   return ranges;
+}
+
+/** A `BitField` in actor CBOR: a byte string holding RLE+. */
+export function expectBitfield(value: CborValue, what: string): BitRange[] {
+  return decodeBitfield(expectBytes(value, what), what);
 }
 
 /** Number of set bits. */

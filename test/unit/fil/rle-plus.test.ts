@@ -1,12 +1,11 @@
 import { expect } from "chai";
-import { CborDecodeError } from "../../../src/fil";
-import { decodeBitfield, encodeBitfield } from "../../../src/actors/market/rle-plus";
+import { CborDecodeError, decodeBitfield, encodeBitfield } from "../../../src/fil";
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString("hex");
 const bytes = (h: string) => Uint8Array.from(Buffer.from(h, "hex"));
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => BigInt(from + i));
 
-describe("market RLE+ bitfields (publish's valid-deal set, settled ids, terminated sectors)", () => {
+describe("RLE+ bitfields (publish's valid-deal set, settled deal ids, terminated sectors)", () => {
   it("encodes sets exactly as ref-fvm does", () => {
     expect(hex(encodeBitfield([]))).to.equal("");
     expect(hex(encodeBitfield([0n]))).to.equal("0c");

@@ -2,7 +2,8 @@ import { Message } from "@ethereumjs/evm";
 import type { Address } from "@ethereumjs/util";
 import type { FevmEVM } from "../evm/fevm-evm";
 import { exitCodeOfFevmHalt } from "../evm/opcodes/halts";
-import { CborDecodeError, decodeCbor, encodeCbor, EvmExitCode, ExitCode, EvmMethod } from "../fil";
+import { CborDecodeError, decodeCbor, EvmExitCode, ExitCode, EvmMethod } from "../fil";
+import { cborBlock } from "./runtime";
 import { ActorAbort, Codec, type IpldBlock } from "./outcome";
 
 /** Selector of `handle_filecoin_method(uint64,uint64,bytes)`. */
@@ -152,9 +153,9 @@ export async function invokeContract(call: ContractInvocation): Promise<{ exitCo
   const gasUsed = exec.executionGasUsed;
   if (exec.exceptionError) {
     const exitCode = exitCodeOfEvmError(exec.exceptionError.error);
-    const ret = exitCode === EvmExitCode.EVM_CONTRACT_REVERTED ? { codec: Codec.Cbor, data: encodeCbor(exec.returnValue) } : null;
+    const ret = exitCode === EvmExitCode.EVM_CONTRACT_REVERTED ? cborBlock(exec.returnValue) : null;
     return { exitCode, ret, gasUsed };
   }
-  if (call.method === EvmMethod.InvokeContract) return { exitCode: ExitCode.OK, ret: { codec: Codec.Cbor, data: encodeCbor(exec.returnValue) }, gasUsed };
+  if (call.method === EvmMethod.InvokeContract) return { exitCode: ExitCode.OK, ret: cborBlock(exec.returnValue), gasUsed };
   return { ...decodeHandleFilecoinMethodReturn(exec.returnValue), gasUsed };
 }

@@ -5,6 +5,7 @@ import { expect } from "chai";
 import { AbiCoder, keccak256 } from "ethers";
 import { compile, type CompiledContract } from "./compile";
 import { ACCOUNTS, deploy, fevmNetwork, hardhatNetwork, hex, type Rpc } from "./support";
+import type { StructLog } from "../../../src/provider/struct-logger";
 
 const SOURCE = `
 // SPDX-License-Identifier: MIT
@@ -46,16 +47,7 @@ contract Vault {
 }
 `;
 
-interface StructLog {
-  depth: number;
-  gas: number;
-  gasCost: number;
-  op: string;
-  pc: number;
-  memory?: string[];
-  stack?: string[];
-  storage?: Record<string, string>;
-}
+
 
 interface Trace {
   failed: boolean;

@@ -3,6 +3,7 @@ import { createAddressHelpers, type FevmAddressHelpers } from "./address";
 import { epoch, mineEpochs } from "./epochs";
 import { createMarketHelpers, type FevmMarketHelpers } from "./market";
 import { createMinerHelpers, type FevmMinerHelpers } from "./miners";
+import { createPieceHelpers, type FevmPieceHelpers } from "./piece";
 
 /** `hre.fevm`: each call is a thin wrapper over one fevm_* JSON-RPC method of the current network. */
 export interface FevmRuntimeHelpers {
@@ -11,6 +12,7 @@ export interface FevmRuntimeHelpers {
   address: FevmAddressHelpers;
   market: FevmMarketHelpers;
   miners: FevmMinerHelpers;
+  piece: FevmPieceHelpers;
 }
 
 export function createFevmHelpers(provider: () => EIP1193Provider): FevmRuntimeHelpers {
@@ -20,5 +22,6 @@ export function createFevmHelpers(provider: () => EIP1193Provider): FevmRuntimeH
     address: createAddressHelpers(provider),
     market: createMarketHelpers(provider),
     miners: createMinerHelpers(provider),
+    piece: createPieceHelpers(provider),
   };
 }

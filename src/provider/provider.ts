@@ -19,6 +19,7 @@ import { miningMethods } from "./methods/mining";
 import { signingMethods } from "./methods/signing";
 import { anvilAliases } from "./methods/aliases";
 import { fevmMethods } from "./methods/fevm";
+import { fevmPieceMethods } from "./methods/fevm-piece";
 import { fevmMarketMethods } from "./methods/fevm-market";
 import { fevmMinerMethods } from "./methods/fevm-miners";
 import type { GenesisMinerOptions } from "../actors/miner/genesis";
@@ -83,6 +84,7 @@ export class FevmProvider extends EventEmitter {
       ...signingMethods,
       ...filterMethods(this.filters),
       ...fevmMethods,
+      ...fevmPieceMethods,
       ...fevmMarketMethods,
       ...fevmMinerMethods,
       ...debugMethods,

@@ -139,6 +139,10 @@ export function createMarketHelpers(provider: () => EIP1193Provider) {
       return r.map((s) => ({ id: BigInt(s.id), exitCode: s.exitCode, payment: BigInt(s.payment), completed: s.completed }));
     },
     getDeal: async (id: Amount): Promise<MarketDealView> => dealView((await call("fevm_market_getDeal", [wireAmount(id)])) as DealJson),
+    /** Deal ids start at 1 here (contracts treat 0 as "no deal"); set another first id before publishing. */
+    setFirstDealId: async (id: bigint | number): Promise<void> => {
+      await call("fevm_market_setFirstDealId", [`0x${BigInt(id).toString(16)}`]);
+    },
     listDeals: async (): Promise<MarketDealView[]> => ((await call("fevm_market_listDeals", [])) as DealJson[]).map(dealView),
   };
 }

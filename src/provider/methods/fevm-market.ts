@@ -20,6 +20,7 @@ import {
 import {
   activateDeal,
   addBalanceFor,
+  configureMarket,
   escrowBalance,
   getDeal,
   listDeals,
@@ -244,6 +245,14 @@ export const fevmMarketMethods: MethodTable = {
   },
 
   /** Every deal the market holds. */
+  /** `(id)`: the id the first published deal gets (default 1; only before any deal is published). */
+  async fevm_market_setFirstDealId(ctx, params) {
+    p.arity(params, 1, 1, "fevm_market_setFirstDealId");
+    const firstDealId = u64(params[0], "firstDealId");
+    await control(() => ctx.chain.runAsSystem((evm) => configureMarket(evm.stateManager, { firstDealId })));
+    return true;
+  },
+
   async fevm_market_listDeals(ctx, params) {
     p.arity(params, 0, 0, "fevm_market_listDeals");
     return (await listDeals(ctx.chain.stateManager)).map(dealJson);

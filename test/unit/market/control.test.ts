@@ -1,5 +1,4 @@
 import { expect } from "chai";
-import { configureMarket } from "../../../src/actors/market/control";
 import type { RpcError } from "../provider/support";
 import { ACCOUNTS, FIL, fund, marketNet, MIN_DURATION, PIECE_CID, proposalFor, revertAfterEach, type MarketNet } from "./support";
 
@@ -101,11 +100,10 @@ describe("fevm_market_* test control and hre.fevm.market", function () {
   });
 
   it("the first deal id is configurable until a deal is published", async () => {
-    await net.chain.runAsSystem((evm) => configureMarket(evm.stateManager, { firstDealId: 500n }));
+    await net.market.setFirstDealId(500n);
     expect(await net.market.publishDeal(await proposalFor(net, ACCOUNTS[1]))).to.equal(500n);
     expect((await net.market.listDeals()).map((d) => d.id)).to.deep.equal([500n]);
-    let refused: Error | undefined;
-    await net.chain.runAsSystem((evm) => configureMarket(evm.stateManager, { firstDealId: 7n })).catch((e: Error) => (refused = e));
-    expect(refused?.message).to.contain("before any deal is published");
+    const refused = await net.rpc.error("fevm_market_setFirstDealId", "0x7");
+    expect(refused.message).to.contain("before any deal is published");
   });
 });

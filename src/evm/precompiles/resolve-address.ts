@@ -1,13 +1,7 @@
 import { setLengthLeft, bigIntToBytes } from "@ethereumjs/util";
-import { Protocol, type FilecoinAddress } from "../../fil";
-import type { FevmEVM } from "../fevm-evm";
+import { resolveAddress as lookupId } from "../../actors/runtime";
 import { EMPTY_SUCCESS, type FevmPrecompile } from "./fevm-precompile";
 import { parseFilecoinAddress } from "./filecoin-address-input";
-
-/** The FVM's address resolution: an ID address is its own id, existing or not (ref-fvm state_tree.rs). */
-async function resolve(evm: FevmEVM, address: FilecoinAddress): Promise<bigint | undefined> {
-  return address.protocol === Protocol.ID ? address.id : evm.actors.lookupId(address);
-}
 
 /**
  * 0xfe00…01 resolve_address (builtin-actors precompiles/fvm.rs): the whole input is the byte
@@ -15,6 +9,6 @@ async function resolve(evm: FevmEVM, address: FilecoinAddress): Promise<bigint |
  * a 32-byte big-endian word; unknown (e.g. an f1 never seen) → success with empty output.
  */
 export const resolveAddress: FevmPrecompile = async ({ input, evm }) => {
-  const id = await resolve(evm, parseFilecoinAddress(input, "resolve_address"));
+  const id = await lookupId(evm, parseFilecoinAddress(input, "resolve_address"));
   return id === undefined ? EMPTY_SUCCESS : { output: setLengthLeft(bigIntToBytes(id), 32), gasUsed: 0n };
 };

@@ -7,7 +7,7 @@ import { resolveFevmConfig } from "./config/resolve";
 import { FEVM_IN_PROCESS_URL, filecoinNetworkConfig, mergePresets, realNetworkPresets } from "./config/presets";
 import { createFevmHelpers } from "./helpers";
 import { FevmProvider } from "./provider/provider";
-import { artifactErrorLookup } from "./artifact-errors";
+import { fevmProviderOptions } from "./config/provider-options";
 import "../tasks";
 
 export { FevmProvider } from "./provider/provider";
@@ -39,18 +39,7 @@ context.configExtenders.unshift((config: HardhatConfig, userConfig: Readonly<Har
 context.providerExtenders.unshift((provider: EIP1193Provider, config: HardhatConfig, network: string) => {
   const net = config.networks[network] as HttpNetworkConfig;
   if (net.url !== FEVM_IN_PROCESS_URL) return provider;
-  const fevm = config.fevm;
-  return new FevmProvider({
-    chainId: net.chainId ?? fevm.chainId,
-    networkVersion: fevm.networkVersion,
-    genesisTimestamp: fevm.genesisTimestamp === undefined ? undefined : BigInt(fevm.genesisTimestamp),
-    mnemonic: fevm.accounts.mnemonic,
-    accountCount: fevm.accounts.count,
-    accountBalance: fevm.accounts.balance,
-    logging: fevm.logging,
-    miners: fevm.miners,
-    errorAbis: artifactErrorLookup(config.paths.artifacts),
-  }) as unknown as EIP1193Provider;
+  return new FevmProvider(fevmProviderOptions(config.fevm, net.chainId, config.paths.artifacts)) as unknown as EIP1193Provider;
 });
 
 extendEnvironment((hre) => {

@@ -1,12 +1,8 @@
 // `npx hardhat fevm node`: the in-process Filecoin network served over HTTP and WebSocket JSON-RPC.
 import { scope, types } from "hardhat/config";
 import { HardhatPluginError } from "hardhat/plugins";
-import type { EthereumProvider } from "hardhat/types";
-import { deriveAccounts } from "../src/chain/hd-wallet";
-import { HARDHAT_DEFAULT_MNEMONIC } from "../src/config/defaults";
-import type { FevmConfig } from "../src/config/types";
-import { filecoinAddressFromEth, formatAddress, formatFil, toChecksumEthAddress } from "../src/fil";
 import { DEFAULT_HOSTNAME, DEFAULT_PORT, JsonRpcServer } from "../src/server/json-rpc-server";
+import { printAccounts, untilInterrupted } from "../src/server/node-console";
 import { filecoinProvider } from "./filecoin-provider";
 
 const PLUGIN_NAME = "hardhat-fevm";
@@ -31,48 +27,3 @@ scope("fevm", "Filecoin local network (hardhat-fevm)")
     await untilInterrupted();
     await server.close();
   });
-
-/**
- * The account list `hardhat node` prints, in FIL and with Filecoin addresses. Keys are printed
- * only for the well-known default mnemonic: keys of the user's own mnemonic may guard real funds,
- * and this output ends up in terminals, CI logs and screenshots.
- */
-async function printAccounts(provider: EthereumProvider, { mnemonic, count }: FevmConfig["accounts"]): Promise<void> {
-  const publicKeys = mnemonic === HARDHAT_DEFAULT_MNEMONIC;
-  console.log("Accounts");
-  console.log("========");
-  console.log();
-  if (publicKeys) printPublicKeysWarning();
-  else {
-    console.log("Private keys are not shown: these accounts come from your own mnemonic (fevm.accounts.mnemonic),");
-    console.log("so their keys may guard real funds. Import the mnemonic into a wallet to sign with them.");
-    console.log();
-  }
-  for (const [index, account] of deriveAccounts(mnemonic, count).entries()) {
-    const balance = BigInt((await provider.request({ method: "eth_getBalance", params: [account.address, "latest"] })) as string);
-    console.log(`Account #${index}: ${toChecksumEthAddress(account.address)} (${formatFil(balance)})`);
-    console.log(`Filecoin address: ${formatAddress(filecoinAddressFromEth(account.address), "t")}`);
-    if (publicKeys) console.log(`Private Key: 0x${Buffer.from(account.privateKey).toString("hex")}`);
-    console.log();
-  }
-  if (publicKeys) printPublicKeysWarning();
-}
-
-function printPublicKeysWarning(): void {
-  console.log("WARNING: These accounts, and their private keys, are publicly known.");
-  console.log("Any funds sent to them on Filecoin mainnet, Calibration or any other live network WILL BE LOST.");
-  console.log();
-}
-
-/** Resolves on Ctrl-C (or a service manager's SIGTERM), so the server can close cleanly. */
-function untilInterrupted(): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = () => {
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
-      resolve();
-    };
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
-  });
-}

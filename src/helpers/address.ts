@@ -12,6 +12,26 @@ export async function addressForms(provider: EIP1193Provider, address: AnyAddres
   return (await provider.request({ method: "fevm_address", params: [wire(address)] })) as AddressForms;
 }
 
+/** A command-line address: digits are an actor id, anything else an address string. */
+export function parseAddressArgument(argument: string): AnyAddress {
+  return /^\d+$/.test(argument) ? BigInt(argument) : argument;
+}
+
+/** The table `fevm address` prints: one labelled line per form. */
+export function addressFormLines(forms: AddressForms): string[] {
+  const rows: [string, string | null][] = [
+    ["Filecoin", forms.filecoin],
+    ["Ethereum (0x)", forms.eth],
+    ["actor id", forms.id],
+    ["id address", forms.idAddress],
+    ["masked id", forms.maskedId],
+    ["robust address", forms.robust],
+    ["actor kind", forms.kind],
+    ["bytes (FilAddress.data)", forms.bytes],
+  ];
+  return rows.map(([label, value]) => `${label.padEnd(24)} ${value ?? "(none on this network)"}`);
+}
+
 function required<T>(value: T | null, what: string, address: AnyAddress): T {
   if (value === null) throw new Error(`${String(address)} has no ${what}: it is not bound to any actor on this network yet (send it some FIL or deploy to it first)`);
   return value;

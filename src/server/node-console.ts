@@ -1,0 +1,54 @@
+// What `fevm node` prints and how it waits, shared by the Hardhat 2 and Hardhat 3 tasks.
+import { deriveAccounts } from "../chain/hd-wallet";
+import { HARDHAT_DEFAULT_MNEMONIC } from "../config/defaults";
+import type { FevmConfig } from "../config/types";
+import { filecoinAddressFromEth, formatAddress, formatFil, toChecksumEthAddress } from "../fil";
+
+interface BalanceSource {
+  request(args: { method: string; params?: unknown[] }): Promise<unknown>;
+}
+
+/**
+ * The account list `hardhat node` prints, in FIL and with Filecoin addresses. Keys are printed
+ * only for the well-known default mnemonic: keys of the user's own mnemonic may guard real funds,
+ * and this output ends up in terminals, CI logs and screenshots.
+ */
+export async function printAccounts(provider: BalanceSource, { mnemonic, count }: FevmConfig["accounts"]): Promise<void> {
+  const publicKeys = mnemonic === HARDHAT_DEFAULT_MNEMONIC;
+  console.log("Accounts");
+  console.log("========");
+  console.log();
+  if (publicKeys) printPublicKeysWarning();
+  else {
+    console.log("Private keys are not shown: these accounts come from your own mnemonic (fevm.accounts.mnemonic),");
+    console.log("so their keys may guard real funds. Import the mnemonic into a wallet to sign with them.");
+    console.log();
+  }
+  for (const [index, account] of deriveAccounts(mnemonic, count).entries()) {
+    const balance = BigInt((await provider.request({ method: "eth_getBalance", params: [account.address, "latest"] })) as string);
+    console.log(`Account #${index}: ${toChecksumEthAddress(account.address)} (${formatFil(balance)})`);
+    console.log(`Filecoin address: ${formatAddress(filecoinAddressFromEth(account.address), "t")}`);
+    if (publicKeys) console.log(`Private Key: 0x${Buffer.from(account.privateKey).toString("hex")}`);
+    console.log();
+  }
+  if (publicKeys) printPublicKeysWarning();
+}
+
+function printPublicKeysWarning(): void {
+  console.log("WARNING: These accounts, and their private keys, are publicly known.");
+  console.log("Any funds sent to them on Filecoin mainnet, Calibration or any other live network WILL BE LOST.");
+  console.log();
+}
+
+/** Resolves on Ctrl-C (or a service manager's SIGTERM), so the server can close cleanly. */
+export function untilInterrupted(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      resolve();
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
+}

@@ -2,7 +2,7 @@
 import { scope, types } from "hardhat/config";
 import { HardhatPluginError } from "hardhat/plugins";
 import { DEFAULT_HOSTNAME, DEFAULT_PORT, JsonRpcServer } from "../src/server/json-rpc-server";
-import { printAccounts, untilInterrupted } from "../src/server/node-console";
+import { serveUntilInterrupted } from "../src/server/node-console";
 import { filecoinProvider } from "./filecoin-provider";
 
 const PLUGIN_NAME = "hardhat-fevm";
@@ -18,12 +18,5 @@ scope("fevm", "Filecoin local network (hardhat-fevm)")
     const address = await server.listen(hostname, port).catch((e: Error) => {
       throw new HardhatPluginError(PLUGIN_NAME, e.message, e);
     });
-    console.log(`Started HTTP and WebSocket JSON-RPC server at ${address.url}`);
-    console.log();
-    await printAccounts(provider, hre.config.fevm.accounts);
-    // Like `hardhat node`: log every call unless the user turned logging off (after the account
-    // list, so its balance queries stay out of the log).
-    await provider.request({ method: "hardhat_setLoggingEnabled", params: [hre.userConfig.fevm?.logging ?? true] });
-    await untilInterrupted();
-    await server.close();
+    await serveUntilInterrupted(provider, server, address.url, hre.config.fevm.accounts, hre.userConfig.fevm?.logging ?? true);
   });

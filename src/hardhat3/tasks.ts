@@ -3,7 +3,7 @@
 import type { EIP1193Provider } from "hardhat/types";
 import { addressFormLines, addressForms, parseAddressArgument } from "../helpers/address";
 import { JsonRpcServer } from "../server/json-rpc-server";
-import { printAccounts, untilInterrupted } from "../server/node-console";
+import { serveUntilInterrupted } from "../server/node-console";
 import type { Hardhat3RuntimeEnvironment, NetworkConnection } from "./hardhat3-types";
 import { emulatorOf } from "./network-hooks";
 import { FILECOIN_NETWORK, isInProcessFevm } from "./networks";
@@ -30,13 +30,7 @@ export async function nodeAction({ hostname, port }: { hostname: string; port: n
   const emulator = emulatorOf(hre, connection);
   const server = new JsonRpcServer(emulator);
   const address = await server.listen(hostname, port);
-  console.log(`Started HTTP and WebSocket JSON-RPC server at ${address.url}`);
-  console.log();
-  await printAccounts(emulator, hre.config.fevm.accounts);
-  // Like `hardhat node`: log every call unless the user turned logging off.
-  await emulator.request({ method: "hardhat_setLoggingEnabled", params: [hre.userConfig.fevm?.logging ?? true] });
-  await untilInterrupted();
-  await server.close();
+  await serveUntilInterrupted(emulator, server, address.url, hre.config.fevm.accounts, hre.userConfig.fevm?.logging ?? true);
   await connection.close();
 }
 

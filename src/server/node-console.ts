@@ -3,9 +3,30 @@ import { deriveAccounts } from "../chain/hd-wallet";
 import { HARDHAT_DEFAULT_MNEMONIC } from "../config/defaults";
 import type { FevmConfig } from "../config/types";
 import { filecoinAddressFromEth, formatAddress, formatFil, toChecksumEthAddress } from "../fil";
+import type { JsonRpcServer } from "./json-rpc-server";
 
 interface BalanceSource {
   request(args: { method: string; params?: unknown[] }): Promise<unknown>;
+}
+
+/**
+ * `fevm node` once its server listens: the banner and account list `hardhat node` prints, call
+ * logging (like `hardhat node`, on unless the user turned it off), then serving until Ctrl-C.
+ */
+export async function serveUntilInterrupted(
+  provider: BalanceSource,
+  server: JsonRpcServer,
+  url: string,
+  accounts: FevmConfig["accounts"],
+  logging: boolean,
+): Promise<void> {
+  console.log(`Started HTTP and WebSocket JSON-RPC server at ${url}`);
+  console.log();
+  await printAccounts(provider, accounts);
+  // After the account list, so its balance queries stay out of the log.
+  await provider.request({ method: "hardhat_setLoggingEnabled", params: [logging] });
+  await untilInterrupted();
+  await server.close();
 }
 
 /**
@@ -13,7 +34,7 @@ interface BalanceSource {
  * only for the well-known default mnemonic: keys of the user's own mnemonic may guard real funds,
  * and this output ends up in terminals, CI logs and screenshots.
  */
-export async function printAccounts(provider: BalanceSource, { mnemonic, count }: FevmConfig["accounts"]): Promise<void> {
+async function printAccounts(provider: BalanceSource, { mnemonic, count }: FevmConfig["accounts"]): Promise<void> {
   const publicKeys = mnemonic === HARDHAT_DEFAULT_MNEMONIC;
   console.log("Accounts");
   console.log("========");
@@ -41,7 +62,7 @@ function printPublicKeysWarning(): void {
 }
 
 /** Resolves on Ctrl-C (or a service manager's SIGTERM), so the server can close cleanly. */
-export function untilInterrupted(): Promise<void> {
+function untilInterrupted(): Promise<void> {
   return new Promise((resolve) => {
     const stop = () => {
       process.off("SIGINT", stop);

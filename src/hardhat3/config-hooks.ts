@@ -34,25 +34,29 @@ function resolvedOrUndefined<T>(resolve: () => T): T | undefined {
   }
 }
 
-/** Every problem of the `fevm` key and of FEVM_PRIVATE_KEY, each at its config path. */
+/**
+ * Every problem of the `fevm` key at its config path (Hardhat prints "Config error in
+ * config.<path>: <message>"); FEVM_PRIVATE_KEY feeds the presets, so its problems go to `networks`.
+ */
 async function validateUserConfig(config: Hardhat3UserConfig): Promise<ConfigValidationError[]> {
   try {
     realUserNetworks(resolveFevmConfig(config.fevm));
     return [];
   } catch (e) {
     if (!(e instanceof FevmConfigError)) throw e;
-    return e.issues.map((issue) => ({ path: issuePath(issue), message: issue }));
+    return e.issues.map(validationError);
   }
 }
 
-/** `fevm.miners[0].owner: expected …` → ["fevm", "miners", 0, "owner"]; env issues have no path. */
-function issuePath(issue: string): (string | number)[] {
-  const key = /^(fevm[^:\s]*):/.exec(issue)?.[1];
-  if (key === undefined) return [];
-  return key
+/** `fevm.miners[0].owner: expected …` → path ["fevm", "miners", 0, "owner"], message `expected …`. */
+function validationError(issue: string): ConfigValidationError {
+  const match = /^(fevm[^:\s]*): (.*)$/s.exec(issue);
+  if (match === null) return { path: ["networks"], message: issue };
+  const path = match[1]
     .split(/\.|\[(\d+)\]/)
     .filter((part) => part !== undefined && part !== "")
     .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+  return { path, message: match[2] };
 }
 
 /** `config.fevm` resolved as in Hardhat 2; our networks keep their `inProcessFevm` mark. */

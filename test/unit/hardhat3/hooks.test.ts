@@ -28,7 +28,21 @@ describe("Hardhat 3 config hooks", () => {
       fevm: { chainId: -1, miners: [{ sectorSize: 1000 }] } as unknown as Hardhat3UserConfig["fevm"],
     });
     expect(errors.map((e) => e.path)).to.deep.equal([["fevm", "chainId"], ["fevm", "miners", 0, "sectorSize"]]);
-    expect(errors[0].message).to.match(/^fevm\.chainId: expected a positive safe integer, got -1/);
+    expect(errors[0].message).to.equal("expected a positive safe integer, got -1");
+  });
+
+  it("reports a malformed FEVM_PRIVATE_KEY under networks, without the key", async () => {
+    const saved = process.env.FEVM_PRIVATE_KEY;
+    process.env.FEVM_PRIVATE_KEY = "0x1234";
+    try {
+      const errors = await validateUserConfig({});
+      expect(errors).to.have.length(1);
+      expect(errors[0].path).to.deep.equal(["networks"]);
+      expect(errors[0].message).to.match(/^FEVM_PRIVATE_KEY: entry 1 of 1 is not a private key/).and.not.include("1234");
+    } finally {
+      if (saved === undefined) delete process.env.FEVM_PRIVATE_KEY;
+      else process.env.FEVM_PRIVATE_KEY = saved;
+    }
   });
 
   it("adds nothing for an invalid fevm key (validation reports it) and accepts a valid one", async () => {

@@ -1,3 +1,4 @@
+import { FILECOIN_BLOCK_GAS_LIMIT } from "../chain/chain";
 import { defaultFevmConfig, NETWORK_VERSIONS } from "./defaults";
 import type { FevmConfig, FevmMinerUserConfig, FevmUserConfig, SolcjsMode } from "./types";
 import {
@@ -28,6 +29,7 @@ const FEVM_KEYS = keysOf<FevmUserConfig>({
   miners: true,
   storageProvider: true,
   logging: true,
+  gas: true,
   solcjs: true,
   calibrationUrl: true,
   mainnetUrl: true,
@@ -46,6 +48,8 @@ const CHAIN_IDS = { min: 1, max: Number.MAX_SAFE_INTEGER, wording: "a positive s
 /** Up to 9999-12-31T23:59:59Z; anything larger is almost surely milliseconds. */
 const GENESIS_SECONDS = { min: 0, max: 253_402_300_799 };
 const ACCOUNT_COUNTS = { min: 1, max: 1000 };
+/** From a plain transfer's intrinsic gas to Filecoin's block gas limit. */
+const TX_GAS = { min: 21_000, max: Number(FILECOIN_BLOCK_GAS_LIMIT) };
 const MNEMONIC_WORD_COUNTS = [12, 15, 18, 21, 24];
 
 /** Sector sizes of Filecoin's registered seal proofs (2 KiB, 8 MiB, 512 MiB, 32 GiB, 64 GiB). */
@@ -87,6 +91,7 @@ export function resolveFevmConfig(user: unknown): FevmConfig {
     config.logging = given(fields.logging, config.logging, (v) =>
       readBoolean(v, "fevm.logging", issues),
     );
+    config.gas = given(fields.gas, config.gas, (v) => readGas(v, issues));
     config.solcjs = given(fields.solcjs, config.solcjs, (v) =>
       readOneOf(v, "fevm.solcjs", SOLCJS_MODES, issues),
     );
@@ -116,6 +121,13 @@ function readGenesisTimestamp(value: unknown, issues: ConfigIssues): number | un
     value,
     looksLikeMilliseconds ? "that looks like milliseconds: use Math.floor(Date.now() / 1000)" : undefined,
   );
+}
+
+function readGas(value: unknown, issues: ConfigIssues): number | "auto" | undefined {
+  if (value === "auto") return value;
+  const { min, max } = TX_GAS;
+  if (typeof value === "number" && Number.isInteger(value) && value >= min && value <= max) return value;
+  return issues.expected("fevm.gas", `"auto" or an integer from ${min} to ${max}`, value);
 }
 
 function readAccounts(

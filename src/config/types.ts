@@ -19,6 +19,11 @@ export interface FevmUserConfig {
   /** Print every JSON-RPC call and mined transaction, like `hardhat node` does. */
   logging?: boolean;
   /**
+   * Gas limit of a send that names none (ethers signers, raw eth_sendTransaction), as Hardhat's
+   * network gives one: default 16,777,216 like Hardhat's; "auto" estimates each send first.
+   */
+  gas?: number | "auto";
+  /**
    * When to compile with the `solc` npm package (solcjs) instead of a downloaded native solc:
    * "fallback" (default) when Hardhat cannot download the compiler, "always", or "never".
    */
@@ -48,6 +53,7 @@ export interface FevmConfig {
   miners: FevmMinerUserConfig[];
   storageProvider: Record<string, unknown>;
   logging: boolean;
+  gas: number | "auto";
   solcjs: SolcjsMode;
   calibrationUrl: string | undefined;
   mainnetUrl: string | undefined;

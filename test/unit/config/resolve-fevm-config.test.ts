@@ -24,6 +24,7 @@ describe("fevm config: defaults", () => {
       miners: [],
       storageProvider: {},
       logging: false,
+      gas: 16_777_216,
       solcjs: "fallback",
       calibrationUrl: undefined,
       mainnetUrl: undefined,
@@ -62,6 +63,7 @@ describe("fevm config: accepted values", () => {
       miners: [miner, { sectorSize: 2048 }],
       storageProvider: { acceptDeals: true },
       logging: true,
+      gas: "auto",
       solcjs: "always",
       calibrationUrl: "http://127.0.0.1:1234/rpc/v1",
       mainnetUrl: "https://example.org/rpc/v1",
@@ -74,6 +76,7 @@ describe("fevm config: accepted values", () => {
       miners: [miner, { sectorSize: 2048 }],
       storageProvider: { acceptDeals: true },
       logging: true,
+      gas: "auto",
       solcjs: "always",
       calibrationUrl: "http://127.0.0.1:1234/rpc/v1",
       mainnetUrl: "https://example.org/rpc/v1",
@@ -105,7 +108,7 @@ describe("fevm config: errors name the key, what is allowed and what was given",
   it("lists the known keys for an unknown key, and spots a wrong case", () => {
     expect(errorFor({ chainid: 1 })).to.equal(
       'fevm: unknown key "chainid" (did you mean "chainId"?); known keys: chainId, networkVersion, ' +
-        "genesisTimestamp, accounts, miners, storageProvider, logging, solcjs, calibrationUrl, mainnetUrl",
+        "genesisTimestamp, accounts, miners, storageProvider, logging, gas, solcjs, calibrationUrl, mainnetUrl",
     );
     expect(errorFor({ forking: {} })).to.match(/^fevm: unknown key "forking"; known keys: chainId, /);
   });
@@ -214,6 +217,14 @@ describe("fevm config: errors name the key, what is allowed and what was given",
     expect(errorFor({ logging: "yes" })).to.equal('fevm.logging: expected true or false, got "yes"');
   });
 
+  it("takes a send's default gas limit as an integer within Filecoin's block gas limit, or \"auto\"", () => {
+    expect(resolveFevmConfig({ gas: 30_000_000 }).gas).to.equal(30_000_000);
+    const expected = 'fevm.gas: expected "auto" or an integer from 21000 to 10000000000, got';
+    expect(errorFor({ gas: 20_999 })).to.equal(`${expected} 20999`);
+    expect(errorFor({ gas: 10_000_000_001 })).to.equal(`${expected} 10000000001`);
+    expect(errorFor({ gas: "30000000" })).to.equal(`${expected} "30000000"`);
+  });
+
   it("rejects an unknown solcjs mode", () => {
     expect(errorFor({ solcjs: true })).to.equal('fevm.solcjs: expected one of "fallback", "always", "never", got true');
     expect(errorFor({ solcjs: "auto" })).to.equal(
@@ -244,7 +255,7 @@ describe("fevm config: errors name the key, what is allowed and what was given",
     expect(error.message.split("\n")).to.deep.equal([
       "Invalid fevm config:",
       '  fevm: unknown key "typo"; known keys: chainId, networkVersion, genesisTimestamp, accounts, miners, ' +
-        "storageProvider, logging, solcjs, calibrationUrl, mainnetUrl",
+        "storageProvider, logging, gas, solcjs, calibrationUrl, mainnetUrl",
       "  fevm.chainId: expected a positive safe integer, got -1",
       "  fevm.accounts.count: expected an integer from 1 to 1000, got 2.5",
       "  fevm.logging: expected true or false, got 1",

@@ -201,13 +201,14 @@ export class Chain {
 
   /**
    * Runs actor-level work outside any transaction (test-control operations such as publishing a
-   * deal for a client, or activating it): the EVM gets the next block's context so contracts
-   * called back see a normal environment; state changes are kept if `fn` succeeds and dropped if
-   * it throws, and recorded as the latest block's state like other cheatcodes.
+   * deal for a client, or activating it). They run at the head epoch, in the latest block's
+   * context, because their state is recorded as that block's state (like other cheatcodes) and
+   * `fevm_epoch` reports that block: an activation is never "in the future". State changes are
+   * kept if `fn` succeeds and dropped if it throws.
    */
   async runAsSystem<T>(fn: (evm: FevmEVM) => Promise<T>): Promise<T> {
     const evm = this.evm as unknown as { _block?: Block; _tx?: { gasPrice: bigint; origin: Address } };
-    evm._block = this.pendingBlock(0n);
+    evm._block = this.blockContext(this.latestNumber(), 0n);
     evm._tx = { gasPrice: 0n, origin: createZeroAddress() };
     const sm = this.stateManager;
     await sm.checkpoint();

@@ -49,6 +49,8 @@ context.providerExtenders.unshift((provider: EIP1193Provider, config: HardhatCon
     accountCount: fevm.accounts.count,
     accountBalance: fevm.accounts.balance,
     logging: fevm.logging,
+    warnOnTimeRounding: fevm.warnOnTimeRounding,
+    allowUnlimitedContractSize: fevm.allowUnlimitedContractSize,
     miners: fevm.miners,
     errorAbis: artifactErrorLookup(config.paths.artifacts),
   }) as unknown as EIP1193Provider;

@@ -28,6 +28,8 @@ export function defaultFevmConfig(): FevmConfig {
     storageProvider: {},
     logging: false,
     gas: HARDHAT_DEFAULT_TX_GAS,
+    allowUnlimitedContractSize: false,
+    warnOnTimeRounding: true,
     solcjs: "fallback",
     calibrationUrl: undefined,
     mainnetUrl: undefined,

@@ -30,6 +30,8 @@ const FEVM_KEYS = keysOf<FevmUserConfig>({
   storageProvider: true,
   logging: true,
   gas: true,
+  allowUnlimitedContractSize: true,
+  warnOnTimeRounding: true,
   solcjs: true,
   calibrationUrl: true,
   mainnetUrl: true,
@@ -92,6 +94,12 @@ export function resolveFevmConfig(user: unknown): FevmConfig {
       readBoolean(v, "fevm.logging", issues),
     );
     config.gas = given(fields.gas, config.gas, (v) => readGas(v, issues));
+    config.allowUnlimitedContractSize = given(fields.allowUnlimitedContractSize, config.allowUnlimitedContractSize, (v) =>
+      readBoolean(v, "fevm.allowUnlimitedContractSize", issues),
+    );
+    config.warnOnTimeRounding = given(fields.warnOnTimeRounding, config.warnOnTimeRounding, (v) =>
+      readBoolean(v, "fevm.warnOnTimeRounding", issues),
+    );
     config.solcjs = given(fields.solcjs, config.solcjs, (v) =>
       readOneOf(v, "fevm.solcjs", SOLCJS_MODES, issues),
     );

@@ -24,6 +24,13 @@ export interface FevmUserConfig {
    */
   gas?: number | "auto";
   /**
+   * Lift the FEVM's 24 KiB limit on deployed code, as Hardhat's `allowUnlimitedContractSize`
+   * does (default false: such a contract cannot be deployed on Calibration or mainnet).
+   */
+  allowUnlimitedContractSize?: boolean;
+  /** Print one line (once per run) when a time helper's target is rounded up to the 30 s epoch grid (default true). */
+  warnOnTimeRounding?: boolean;
+  /**
    * When to compile with the `solc` npm package (solcjs) instead of a downloaded native solc:
    * "fallback" (default) when Hardhat cannot download the compiler, "always", or "never".
    */
@@ -54,6 +61,8 @@ export interface FevmConfig {
   storageProvider: Record<string, unknown>;
   logging: boolean;
   gas: number | "auto";
+  allowUnlimitedContractSize: boolean;
+  warnOnTimeRounding: boolean;
   solcjs: SolcjsMode;
   calibrationUrl: string | undefined;
   mainnetUrl: string | undefined;

@@ -25,6 +25,8 @@ describe("fevm config: defaults", () => {
       storageProvider: {},
       logging: false,
       gas: 16_777_216,
+      allowUnlimitedContractSize: false,
+      warnOnTimeRounding: true,
       solcjs: "fallback",
       calibrationUrl: undefined,
       mainnetUrl: undefined,
@@ -64,6 +66,8 @@ describe("fevm config: accepted values", () => {
       storageProvider: { acceptDeals: true },
       logging: true,
       gas: "auto",
+      allowUnlimitedContractSize: true,
+      warnOnTimeRounding: false,
       solcjs: "always",
       calibrationUrl: "http://127.0.0.1:1234/rpc/v1",
       mainnetUrl: "https://example.org/rpc/v1",
@@ -77,6 +81,8 @@ describe("fevm config: accepted values", () => {
       storageProvider: { acceptDeals: true },
       logging: true,
       gas: "auto",
+      allowUnlimitedContractSize: true,
+      warnOnTimeRounding: false,
       solcjs: "always",
       calibrationUrl: "http://127.0.0.1:1234/rpc/v1",
       mainnetUrl: "https://example.org/rpc/v1",
@@ -108,7 +114,7 @@ describe("fevm config: errors name the key, what is allowed and what was given",
   it("lists the known keys for an unknown key, and spots a wrong case", () => {
     expect(errorFor({ chainid: 1 })).to.equal(
       'fevm: unknown key "chainid" (did you mean "chainId"?); known keys: chainId, networkVersion, ' +
-        "genesisTimestamp, accounts, miners, storageProvider, logging, gas, solcjs, calibrationUrl, mainnetUrl",
+        "genesisTimestamp, accounts, miners, storageProvider, logging, gas, allowUnlimitedContractSize, warnOnTimeRounding, solcjs, calibrationUrl, mainnetUrl",
     );
     expect(errorFor({ forking: {} })).to.match(/^fevm: unknown key "forking"; known keys: chainId, /);
   });
@@ -215,6 +221,8 @@ describe("fevm config: errors name the key, what is allowed and what was given",
 
   it("rejects logging that is not a boolean", () => {
     expect(errorFor({ logging: "yes" })).to.equal('fevm.logging: expected true or false, got "yes"');
+    expect(errorFor({ warnOnTimeRounding: 0 })).to.equal("fevm.warnOnTimeRounding: expected true or false, got 0");
+    expect(errorFor({ allowUnlimitedContractSize: "yes" })).to.equal('fevm.allowUnlimitedContractSize: expected true or false, got "yes"');
   });
 
   it("takes a send's default gas limit as an integer within Filecoin's block gas limit, or \"auto\"", () => {
@@ -255,7 +263,7 @@ describe("fevm config: errors name the key, what is allowed and what was given",
     expect(error.message.split("\n")).to.deep.equal([
       "Invalid fevm config:",
       '  fevm: unknown key "typo"; known keys: chainId, networkVersion, genesisTimestamp, accounts, miners, ' +
-        "storageProvider, logging, gas, solcjs, calibrationUrl, mainnetUrl",
+        "storageProvider, logging, gas, allowUnlimitedContractSize, warnOnTimeRounding, solcjs, calibrationUrl, mainnetUrl",
       "  fevm.chainId: expected a positive safe integer, got -1",
       "  fevm.accounts.count: expected an integer from 1 to 1000, got 2.5",
       "  fevm.logging: expected true or false, got 1",

@@ -1,6 +1,6 @@
 import { resolveBlock, type MethodTable } from "../context";
 import { invalidParams } from "../errors";
-import { formatBlock, formatTransaction, hexQuantity } from "../format";
+import { formatBlock, formatReceipt, formatTransaction, hexQuantity } from "../format";
 import { logsMatching, parseLogCriteria } from "../log-filter";
 import * as p from "../params";
 import { nextBaseFee } from "../../chain/base-fee";
@@ -64,6 +64,13 @@ export const ethBlockMethods: MethodTable = {
     const tag = p.blockLookupTag(params[0], "blockNumber");
     const block = tag.kind === "number" ? blockOrNull(() => ctx.chain.blockByNumber(tag.number)) : resolveBlock(ctx, tag);
     return txAt(block, p.quantity(params[1], "index"));
+  },
+
+  /** Lotus' EthGetBlockReceipts: every receipt of a block (tag, number or EIP-1898 object), in order. */
+  eth_getBlockReceipts(ctx, params) {
+    p.arity(params, 1, 1, "eth_getBlockReceipts");
+    const block = resolveBlock(ctx, p.blockTag(params[0], "blockNumberOrHash"));
+    return block.txs.map((tx) => formatReceipt(tx, { hash: block.hash, number: block.number }));
   },
 
   eth_getLogs(ctx, params) {

@@ -24,6 +24,7 @@ import { fevmMarketMethods } from "./methods/fevm-market";
 import { fevmMinerMethods } from "./methods/fevm-miners";
 import type { GenesisMinerOptions } from "../actors/miner/genesis";
 import { debugMethods } from "./methods/debug";
+import { traceMethods } from "./methods/trace";
 import type { ErrorAbiLookup } from "./revert-message";
 
 export const PACKAGE_VERSION = "0.1.0";
@@ -103,6 +104,7 @@ export class FevmProvider extends EventEmitter {
       ...fevmMarketMethods,
       ...fevmMinerMethods,
       ...debugMethods,
+      ...traceMethods,
     };
     Object.assign(this.methods, anvilAliases(this.methods));
     const print = options.print ?? ((line: string) => console.log(line));

@@ -51,6 +51,7 @@ context.providerExtenders.unshift((provider: EIP1193Provider, config: HardhatCon
     logging: fevm.logging,
     warnOnTimeRounding: fevm.warnOnTimeRounding,
     allowUnlimitedContractSize: fevm.allowUnlimitedContractSize,
+    mining: fevm.mining,
     miners: fevm.miners,
     errorAbis: artifactErrorLookup(config.paths.artifacts),
   }) as unknown as EIP1193Provider;

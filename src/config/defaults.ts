@@ -29,6 +29,7 @@ export function defaultFevmConfig(): FevmConfig {
     logging: false,
     gas: HARDHAT_DEFAULT_TX_GAS,
     allowUnlimitedContractSize: false,
+    mining: { auto: true, interval: 0 },
     warnOnTimeRounding: true,
     solcjs: "fallback",
     calibrationUrl: undefined,

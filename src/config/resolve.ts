@@ -31,11 +31,13 @@ const FEVM_KEYS = keysOf<FevmUserConfig>({
   logging: true,
   gas: true,
   allowUnlimitedContractSize: true,
+  mining: true,
   warnOnTimeRounding: true,
   solcjs: true,
   calibrationUrl: true,
   mainnetUrl: true,
 });
+const MINING_KEYS = keysOf<NonNullable<FevmUserConfig["mining"]>>({ auto: true, interval: true });
 const ACCOUNTS_KEYS = keysOf<AccountsUserConfig>({ mnemonic: true, count: true, balance: true });
 const MINER_KEYS = keysOf<FevmMinerUserConfig>({
   owner: true,
@@ -97,6 +99,7 @@ export function resolveFevmConfig(user: unknown): FevmConfig {
     config.allowUnlimitedContractSize = given(fields.allowUnlimitedContractSize, config.allowUnlimitedContractSize, (v) =>
       readBoolean(v, "fevm.allowUnlimitedContractSize", issues),
     );
+    config.mining = given(fields.mining, config.mining, (v) => readMining(v, config.mining, issues));
     config.warnOnTimeRounding = given(fields.warnOnTimeRounding, config.warnOnTimeRounding, (v) =>
       readBoolean(v, "fevm.warnOnTimeRounding", issues),
     );
@@ -136,6 +139,25 @@ function readGas(value: unknown, issues: ConfigIssues): number | "auto" | undefi
   const { min, max } = TX_GAS;
   if (typeof value === "number" && Number.isInteger(value) && value >= min && value <= max) return value;
   return issues.expected("fevm.gas", `"auto" or an integer from ${min} to ${max}`, value);
+}
+
+function readMining(value: unknown, defaults: FevmConfig["mining"], issues: ConfigIssues): FevmConfig["mining"] | undefined {
+  const fields = readRecord(value, "fevm.mining", MINING_KEYS, issues);
+  if (fields === undefined) return undefined;
+  return {
+    auto: given(fields.auto, defaults.auto, (v) => readBoolean(v, "fevm.mining.auto", issues)),
+    interval: given(fields.interval, defaults.interval, (v) => readInterval(v, issues)),
+  };
+}
+
+/** Milliseconds between interval-mined blocks, or [min, max] for a random delay; 0 = off. */
+function readInterval(value: unknown, issues: ConfigIssues): number | [number, number] | undefined {
+  const ms = (v: unknown, min: number) => typeof v === "number" && Number.isSafeInteger(v) && v >= min;
+  if (ms(value, 0)) return value as number;
+  if (Array.isArray(value) && value.length === 2 && ms(value[0], 1) && ms(value[1], 1) && value[0] <= value[1]) {
+    return [value[0], value[1]];
+  }
+  return issues.expected("fevm.mining.interval", "milliseconds (0 = off) or [min, max] milliseconds", value);
 }
 
 function readAccounts(

@@ -28,6 +28,11 @@ export interface FevmUserConfig {
    * does (default false: such a contract cannot be deployed on Calibration or mainnet).
    */
   allowUnlimitedContractSize?: boolean;
+  /**
+   * Hardhat's `mining` network config: `auto` (default true) mines each transaction at once;
+   * `interval` (ms, or [min, max] ms; default 0 = off) mines a block that often.
+   */
+  mining?: { auto?: boolean; interval?: number | [number, number] };
   /** Print one line (once per run) when a time helper's target is rounded up to the 30 s epoch grid (default true). */
   warnOnTimeRounding?: boolean;
   /**
@@ -62,6 +67,7 @@ export interface FevmConfig {
   logging: boolean;
   gas: number | "auto";
   allowUnlimitedContractSize: boolean;
+  mining: { auto: boolean; interval: number | [number, number] };
   warnOnTimeRounding: boolean;
   solcjs: SolcjsMode;
   calibrationUrl: string | undefined;

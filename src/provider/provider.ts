@@ -45,6 +45,8 @@ export interface FevmProviderOptions {
   miners?: readonly GenesisMinerOptions[];
   /** Lifts the FEVM's 24 KiB runtime code limit, like Hardhat's `allowUnlimitedContractSize`. */
   allowUnlimitedContractSize?: boolean;
+  /** Hardhat's `mining` network config: automine (default true) and interval mining in ms ([min, max] or 0). */
+  mining?: { auto: boolean; interval: number | [number, number] };
   /** Print a notice (once) when a time cheatcode's target is rounded up to the epoch grid (default true). */
   warnOnTimeRounding?: boolean;
 }
@@ -149,6 +151,10 @@ export class FevmProvider extends EventEmitter {
       genesisMiners: this.options.miners,
       allowUnlimitedContractSize: this.options.allowUnlimitedContractSize,
     });
+    // As Hardhat's network applies its `mining` config, at start and after hardhat_reset.
+    const { auto, interval } = this.options.mining ?? { auto: true, interval: 0 };
+    this.chain.automine = auto;
+    this.setIntervalMining(typeof interval === "number" ? (interval === 0 ? 0 : [interval, interval]) : interval);
   }
 
   private async reset(): Promise<void> {

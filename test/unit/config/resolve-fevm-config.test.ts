@@ -26,6 +26,7 @@ describe("fevm config: defaults", () => {
       logging: false,
       gas: 16_777_216,
       allowUnlimitedContractSize: false,
+      mining: { auto: true, interval: 0 },
       warnOnTimeRounding: true,
       solcjs: "fallback",
       calibrationUrl: undefined,
@@ -67,6 +68,7 @@ describe("fevm config: accepted values", () => {
       logging: true,
       gas: "auto",
       allowUnlimitedContractSize: true,
+      mining: { auto: false, interval: [1000, 2000] },
       warnOnTimeRounding: false,
       solcjs: "always",
       calibrationUrl: "http://127.0.0.1:1234/rpc/v1",
@@ -82,6 +84,7 @@ describe("fevm config: accepted values", () => {
       logging: true,
       gas: "auto",
       allowUnlimitedContractSize: true,
+      mining: { auto: false, interval: [1000, 2000] },
       warnOnTimeRounding: false,
       solcjs: "always",
       calibrationUrl: "http://127.0.0.1:1234/rpc/v1",
@@ -114,7 +117,7 @@ describe("fevm config: errors name the key, what is allowed and what was given",
   it("lists the known keys for an unknown key, and spots a wrong case", () => {
     expect(errorFor({ chainid: 1 })).to.equal(
       'fevm: unknown key "chainid" (did you mean "chainId"?); known keys: chainId, networkVersion, ' +
-        "genesisTimestamp, accounts, miners, storageProvider, logging, gas, allowUnlimitedContractSize, warnOnTimeRounding, solcjs, calibrationUrl, mainnetUrl",
+        "genesisTimestamp, accounts, miners, storageProvider, logging, gas, allowUnlimitedContractSize, mining, warnOnTimeRounding, solcjs, calibrationUrl, mainnetUrl",
     );
     expect(errorFor({ forking: {} })).to.match(/^fevm: unknown key "forking"; known keys: chainId, /);
   });
@@ -222,6 +225,11 @@ describe("fevm config: errors name the key, what is allowed and what was given",
   it("rejects logging that is not a boolean", () => {
     expect(errorFor({ logging: "yes" })).to.equal('fevm.logging: expected true or false, got "yes"');
     expect(errorFor({ warnOnTimeRounding: 0 })).to.equal("fevm.warnOnTimeRounding: expected true or false, got 0");
+    expect(resolveFevmConfig({ mining: { interval: 500 } }).mining).to.deep.equal({ auto: true, interval: 500 });
+    expect(errorFor({ mining: { interval: [2000, 1000] } })).to.equal(
+      "fevm.mining.interval: expected milliseconds (0 = off) or [min, max] milliseconds, got an array",
+    );
+    expect(errorFor({ mining: { auto: "no" } })).to.equal('fevm.mining.auto: expected true or false, got "no"');
     expect(errorFor({ allowUnlimitedContractSize: "yes" })).to.equal('fevm.allowUnlimitedContractSize: expected true or false, got "yes"');
   });
 
@@ -263,7 +271,7 @@ describe("fevm config: errors name the key, what is allowed and what was given",
     expect(error.message.split("\n")).to.deep.equal([
       "Invalid fevm config:",
       '  fevm: unknown key "typo"; known keys: chainId, networkVersion, genesisTimestamp, accounts, miners, ' +
-        "storageProvider, logging, gas, allowUnlimitedContractSize, warnOnTimeRounding, solcjs, calibrationUrl, mainnetUrl",
+        "storageProvider, logging, gas, allowUnlimitedContractSize, mining, warnOnTimeRounding, solcjs, calibrationUrl, mainnetUrl",
       "  fevm.chainId: expected a positive safe integer, got -1",
       "  fevm.accounts.count: expected an integer from 1 to 1000, got 2.5",
       "  fevm.logging: expected true or false, got 1",

@@ -8,6 +8,7 @@ import { FEVM_IN_PROCESS_URL, filecoinNetworkConfig, mergePresets, realNetworkPr
 import { createFevmHelpers } from "./helpers";
 import { FevmProvider } from "./provider/provider";
 import { fevmProviderOptions } from "./config/provider-options";
+import { giveSignersFixedGas, loadedHardhatEthersSigners } from "./ethers-signer-gas";
 import "../tasks";
 
 export { FevmProvider } from "./provider/provider";
@@ -42,6 +43,13 @@ context.providerExtenders.unshift((provider: EIP1193Provider, config: HardhatCon
   return new FevmProvider(fevmProviderOptions(config.fevm, net.chainId, config.paths.artifacts)) as unknown as EIP1193Provider;
 });
 
+/** The numeric `gas` of the current network when it is the in-process one (read per signer). */
+function inProcessFixedGas(): number | undefined {
+  const net = context.environment?.network.config as Partial<HttpNetworkConfig> | undefined;
+  return net?.url === FEVM_IN_PROCESS_URL && typeof net.gas === "number" ? net.gas : undefined;
+}
+
 extendEnvironment((hre) => {
   hre.fevm = lazyObject(() => createFevmHelpers(() => hre.network.provider));
+  for (const signers of loadedHardhatEthersSigners(hre.config.paths.root)) giveSignersFixedGas(signers, inProcessFixedGas);
 });

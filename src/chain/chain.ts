@@ -30,6 +30,8 @@ export interface ChainOptions {
   genesisAccounts: { address: string; balance: bigint }[];
   /** Storage providers created at genesis (ids from 1000). */
   genesisMiners?: readonly GenesisMinerOptions[];
+  /** Lifts the FEVM's 24 KiB runtime code limit (default false, as on chain). */
+  allowUnlimitedContractSize?: boolean;
 }
 
 /** Where state stands after a block (or after cheatcodes applied on top of it). */
@@ -116,7 +118,9 @@ export class Chain {
         return this;
       },
     };
-    const fevm = await createFevmVM(common, opts.networkVersion, blockchain);
+    const fevm = await createFevmVM(common, opts.networkVersion, blockchain, {
+      allowUnlimitedContractSize: opts.allowUnlimitedContractSize,
+    });
     const accounts = opts.genesisAccounts.map((a) => createAddressFromString(a.address));
     for (const [i, { balance }] of opts.genesisAccounts.entries()) {
       await fevm.stateManager.putAccount(accounts[i], new Account(0n, balance));
@@ -201,13 +205,14 @@ export class Chain {
 
   /**
    * Runs actor-level work outside any transaction (test-control operations such as publishing a
-   * deal for a client, or activating it): the EVM gets the next block's context so contracts
-   * called back see a normal environment; state changes are kept if `fn` succeeds and dropped if
-   * it throws, and recorded as the latest block's state like other cheatcodes.
+   * deal for a client, or activating it). They run at the head epoch, in the latest block's
+   * context, because their state is recorded as that block's state (like other cheatcodes) and
+   * `fevm_epoch` reports that block: an activation is never "in the future". State changes are
+   * kept if `fn` succeeds and dropped if it throws.
    */
   async runAsSystem<T>(fn: (evm: FevmEVM) => Promise<T>): Promise<T> {
     const evm = this.evm as unknown as { _block?: Block; _tx?: { gasPrice: bigint; origin: Address } };
-    evm._block = this.pendingBlock(0n);
+    evm._block = this.blockContext(this.latestNumber(), 0n);
     evm._tx = { gasPrice: 0n, origin: createZeroAddress() };
     const sm = this.stateManager;
     await sm.checkpoint();
@@ -244,6 +249,12 @@ export class Chain {
     const latest = this.blocks.latest;
     if (this.nextTimestamp !== undefined) return epochAtOrAfter(this.genesisTimestamp, this.nextTimestamp);
     return latest + (this.pendingSeconds > 0n ? epochsCovering(this.pendingSeconds) : 1n);
+  }
+
+  /** The timestamp the time cheatcodes asked the next block to have (before epoch rounding). */
+  requestedNextTimestamp(): bigint {
+    if (this.nextTimestamp !== undefined) return this.nextTimestamp;
+    return this.latestBlock().timestamp + (this.pendingSeconds > 0n ? this.pendingSeconds : EPOCH_DURATION_SECONDS);
   }
 
   setNextBlockTimestamp(timestamp: bigint): void {

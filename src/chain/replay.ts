@@ -17,19 +17,37 @@ export type ExecutionObserver = <T>(evm: FevmEVM, run: () => Promise<T>) => Prom
 export async function replayTransaction(chain: Chain, hash: string, observe: ExecutionObserver): Promise<RunTxResult | undefined> {
   const found = chain.blocks.transaction(hash);
   if (!found) return undefined;
-  const number = found.block.header.number;
+  const results = await replayBlock(chain, found.block.header.number, found.tx.index + 1, (index) => (index === found.tx.index ? observe : undefined));
+  return results[found.tx.index];
+}
+
+/**
+ * Re-executes the first `count` transactions of block `number` in order on a throwaway VM over
+ * the state before that block, each watched by `observerFor(its index)` when that gives one.
+ */
+export async function replayBlock(
+  chain: Chain,
+  number: bigint,
+  count: number,
+  observerFor: (index: number) => ExecutionObserver | undefined,
+): Promise<RunTxResult[]> {
+  const view = chain.blockByNumber(number);
+  if (!view) return [];
   // Always a throwaway VM: replaying on the live one would apply the block a second time.
   const live: FevmVM = { vm: chain.vm, evm: chain.evm, stateManager: chain.stateManager };
   const fevm = await createFevmVMAt(live, chain.stateRootAt(number - 1n));
   const block = chain.blockContext(number);
-  // The same options as Chain.mineBlock, so that the replay spends exactly the gas it spent then.
-  const run = (tx: typeof found.tx.tx, blockGasUsed: bigint) => runTxAllowingContractSender(fevm.vm, { tx, block, blockGasUsed, skipHardForkValidation: true });
+  const results: RunTxResult[] = [];
   let blockGasUsed = 0n;
-  for (const earlier of found.block.txs) {
-    if (earlier.hash === found.tx.hash) break;
-    blockGasUsed += (await run(earlier.tx, blockGasUsed)).totalGasSpent;
+  for (const [index, mined] of view.txs.slice(0, count).entries()) {
+    // The same options as Chain.mineBlock, so that the replay spends exactly the gas it spent then.
+    const run = () => runTxAllowingContractSender(fevm.vm, { tx: mined.tx, block, blockGasUsed, skipHardForkValidation: true });
+    const observe = observerFor(index);
+    const result = observe ? await observe(fevm.evm, run) : await run();
+    blockGasUsed += result.totalGasSpent;
+    results.push(result);
   }
-  return observe(fevm.evm, () => run(found.tx.tx, blockGasUsed));
+  return results;
 }
 
 /** Runs `request` exactly as eth_call does (same block, state and fee rules), with `observe` watching. */

@@ -12,12 +12,21 @@ export interface FevmVM {
   stateManager: MerkleStateManager;
 }
 
+export interface FevmVMOptions {
+  stateManager?: MerkleStateManager;
+  /** Lifts the FEVM's 24 KiB runtime code limit (Hardhat's `allowUnlimitedContractSize`). */
+  allowUnlimitedContractSize?: boolean;
+}
+
 /** Builds VM + FEVM + state manager. Our own factory because vm.shallowCopy() drops the EVM subclass. */
 export async function createFevmVM(
   common: Common,
   networkVersion: number,
   blockchain: EVMMockBlockchainInterface,
-  stateManager: MerkleStateManager = new MerkleStateManager({ common, caches: new Caches() }),
+  {
+    stateManager = new MerkleStateManager({ common, caches: new Caches() }),
+    allowUnlimitedContractSize = false,
+  }: FevmVMOptions = {},
 ): Promise<FevmVM> {
   const evm = new FevmEVM({
     common,
@@ -27,6 +36,7 @@ export async function createFevmVM(
     bn254: new NobleBN254(),
     // The FEVM has no EIP-3860 initcode limit (messages are capped at 64 KiB by Lotus instead).
     allowUnlimitedInitCodeSize: true,
+    allowUnlimitedContractSize,
     customOpcodes: fevmOpcodes(common, networkVersion),
     customPrecompiles: fevmPrecompiles(networkVersion),
   });
@@ -38,5 +48,8 @@ export async function createFevmVM(
 export async function createFevmVMAt(base: FevmVM, stateRoot: Uint8Array): Promise<FevmVM> {
   const copy = base.stateManager.shallowCopy(false);
   await copy.setStateRoot(stateRoot, true);
-  return createFevmVM(base.vm.common, base.evm.networkVersion, base.evm.blockchain, copy);
+  return createFevmVM(base.vm.common, base.evm.networkVersion, base.evm.blockchain, {
+    stateManager: copy,
+    allowUnlimitedContractSize: base.evm.allowUnlimitedContractSize,
+  });
 }

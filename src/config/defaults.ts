@@ -9,6 +9,12 @@ export const LOCAL_DEVNET_CHAIN_ID = 31415926;
 /** Network versions whose FEVM rules the emulator knows: nv18 brought the FEVM, nv28 is newest. */
 export const NETWORK_VERSIONS = { min: 18, max: 28 } as const;
 
+/**
+ * Gas limit Hardhat 2.29 gives sends on its own network: min(EIP-7825's 2^24 transaction cap,
+ * its 60M block gas limit). Well inside Filecoin's 10B block gas limit.
+ */
+export const HARDHAT_DEFAULT_TX_GAS = 16_777_216;
+
 const ATTO_PER_FIL = 10n ** 18n;
 
 /** A fresh resolved config with every default (fresh arrays/objects: callers may mutate). */
@@ -21,6 +27,10 @@ export function defaultFevmConfig(): FevmConfig {
     miners: [],
     storageProvider: {},
     logging: false,
+    gas: HARDHAT_DEFAULT_TX_GAS,
+    allowUnlimitedContractSize: false,
+    mining: { auto: true, interval: 0 },
+    warnOnTimeRounding: true,
     solcjs: "fallback",
     calibrationUrl: undefined,
     mainnetUrl: undefined,

@@ -26,16 +26,22 @@ export type FevmHttpNetworkConfig = Pick<
 >;
 
 /** Hardhat's defaults for HTTP networks (`defaultHttpNetworkParams`), spelled out per network. */
-function httpNetwork(url: string, chainId: number, accounts: HttpNetworkConfig["accounts"]): FevmHttpNetworkConfig {
-  return { url, chainId, accounts, gas: "auto", gasPrice: "auto", gasMultiplier: 1, httpHeaders: {}, timeout: 20000 };
+function httpNetwork(
+  url: string,
+  chainId: number,
+  accounts: HttpNetworkConfig["accounts"],
+  gas: HttpNetworkConfig["gas"] = "auto",
+): FevmHttpNetworkConfig {
+  return { url, chainId, accounts, gas, gasPrice: "auto", gasMultiplier: 1, httpHeaders: {}, timeout: 20000 };
 }
 
 /**
  * The `filecoin` network entry. `accounts: "remote"` leaves signing to the emulator: with local
- * keys Hardhat would sign in JS and refuse impersonated senders (spec §1.2).
+ * keys Hardhat would sign in JS and refuse impersonated senders (spec §1.2). A numeric `gas` makes
+ * Hardhat fill a send's missing gas limit (its FixedGasProvider) instead of estimating it.
  */
 export function filecoinNetworkConfig(fevm: FevmConfig): FevmHttpNetworkConfig {
-  return httpNetwork(FEVM_IN_PROCESS_URL, fevm.chainId, "remote");
+  return httpNetwork(FEVM_IN_PROCESS_URL, fevm.chainId, "remote", fevm.gas);
 }
 
 /**

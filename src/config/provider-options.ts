@@ -19,6 +19,9 @@ export function fevmProviderOptions(
     accountCount: fevm.accounts.count,
     accountBalance: fevm.accounts.balance,
     logging: fevm.logging,
+    warnOnTimeRounding: fevm.warnOnTimeRounding,
+    allowUnlimitedContractSize: fevm.allowUnlimitedContractSize,
+    mining: fevm.mining,
     miners: fevm.miners,
     errorAbis: artifactErrorLookup(artifactsDir),
   };

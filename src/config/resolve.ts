@@ -1,3 +1,4 @@
+import { FILECOIN_BLOCK_GAS_LIMIT } from "../chain/chain";
 import { defaultFevmConfig, NETWORK_VERSIONS } from "./defaults";
 import type { FevmConfig, FevmMinerUserConfig, FevmUserConfig, SolcjsMode } from "./types";
 import {
@@ -28,10 +29,15 @@ const FEVM_KEYS = keysOf<FevmUserConfig>({
   miners: true,
   storageProvider: true,
   logging: true,
+  gas: true,
+  allowUnlimitedContractSize: true,
+  mining: true,
+  warnOnTimeRounding: true,
   solcjs: true,
   calibrationUrl: true,
   mainnetUrl: true,
 });
+const MINING_KEYS = keysOf<NonNullable<FevmUserConfig["mining"]>>({ auto: true, interval: true });
 const ACCOUNTS_KEYS = keysOf<AccountsUserConfig>({ mnemonic: true, count: true, balance: true });
 const MINER_KEYS = keysOf<FevmMinerUserConfig>({
   owner: true,
@@ -46,6 +52,8 @@ const CHAIN_IDS = { min: 1, max: Number.MAX_SAFE_INTEGER, wording: "a positive s
 /** Up to 9999-12-31T23:59:59Z; anything larger is almost surely milliseconds. */
 const GENESIS_SECONDS = { min: 0, max: 253_402_300_799 };
 const ACCOUNT_COUNTS = { min: 1, max: 1000 };
+/** From a plain transfer's intrinsic gas to Filecoin's block gas limit. */
+const TX_GAS = { min: 21_000, max: Number(FILECOIN_BLOCK_GAS_LIMIT) };
 const MNEMONIC_WORD_COUNTS = [12, 15, 18, 21, 24];
 
 /** Sector sizes of Filecoin's registered seal proofs (2 KiB, 8 MiB, 512 MiB, 32 GiB, 64 GiB). */
@@ -87,6 +95,14 @@ export function resolveFevmConfig(user: unknown): FevmConfig {
     config.logging = given(fields.logging, config.logging, (v) =>
       readBoolean(v, "fevm.logging", issues),
     );
+    config.gas = given(fields.gas, config.gas, (v) => readGas(v, issues));
+    config.allowUnlimitedContractSize = given(fields.allowUnlimitedContractSize, config.allowUnlimitedContractSize, (v) =>
+      readBoolean(v, "fevm.allowUnlimitedContractSize", issues),
+    );
+    config.mining = given(fields.mining, config.mining, (v) => readMining(v, config.mining, issues));
+    config.warnOnTimeRounding = given(fields.warnOnTimeRounding, config.warnOnTimeRounding, (v) =>
+      readBoolean(v, "fevm.warnOnTimeRounding", issues),
+    );
     config.solcjs = given(fields.solcjs, config.solcjs, (v) =>
       readOneOf(v, "fevm.solcjs", SOLCJS_MODES, issues),
     );
@@ -116,6 +132,32 @@ function readGenesisTimestamp(value: unknown, issues: ConfigIssues): number | un
     value,
     looksLikeMilliseconds ? "that looks like milliseconds: use Math.floor(Date.now() / 1000)" : undefined,
   );
+}
+
+function readGas(value: unknown, issues: ConfigIssues): number | "auto" | undefined {
+  if (value === "auto") return value;
+  const { min, max } = TX_GAS;
+  if (typeof value === "number" && Number.isInteger(value) && value >= min && value <= max) return value;
+  return issues.expected("fevm.gas", `"auto" or an integer from ${min} to ${max}`, value);
+}
+
+function readMining(value: unknown, defaults: FevmConfig["mining"], issues: ConfigIssues): FevmConfig["mining"] | undefined {
+  const fields = readRecord(value, "fevm.mining", MINING_KEYS, issues);
+  if (fields === undefined) return undefined;
+  return {
+    auto: given(fields.auto, defaults.auto, (v) => readBoolean(v, "fevm.mining.auto", issues)),
+    interval: given(fields.interval, defaults.interval, (v) => readInterval(v, issues)),
+  };
+}
+
+/** Milliseconds between interval-mined blocks, or [min, max] for a random delay; 0 = off. */
+function readInterval(value: unknown, issues: ConfigIssues): number | [number, number] | undefined {
+  const ms = (v: unknown, min: number) => typeof v === "number" && Number.isSafeInteger(v) && v >= min;
+  if (ms(value, 0)) return value as number;
+  if (Array.isArray(value) && value.length === 2 && ms(value[0], 1) && ms(value[1], 1) && value[0] <= value[1]) {
+    return [value[0], value[1]];
+  }
+  return issues.expected("fevm.mining.interval", "milliseconds (0 = off) or [min, max] milliseconds", value);
 }
 
 function readAccounts(

@@ -19,6 +19,23 @@ export interface FevmUserConfig {
   /** Print every JSON-RPC call and mined transaction, like `hardhat node` does. */
   logging?: boolean;
   /**
+   * Gas limit of a send that names none (ethers signers, raw eth_sendTransaction), as Hardhat's
+   * network gives one: default 16,777,216 like Hardhat's; "auto" estimates each send first.
+   */
+  gas?: number | "auto";
+  /**
+   * Lift the FEVM's 24 KiB limit on deployed code, as Hardhat's `allowUnlimitedContractSize`
+   * does (default false: such a contract cannot be deployed on Calibration or mainnet).
+   */
+  allowUnlimitedContractSize?: boolean;
+  /**
+   * Hardhat's `mining` network config: `auto` (default true) mines each transaction at once;
+   * `interval` (ms, or [min, max] ms; default 0 = off) mines a block that often.
+   */
+  mining?: { auto?: boolean; interval?: number | [number, number] };
+  /** Print one line (once per run) when a time helper's target is rounded up to the 30 s epoch grid (default true). */
+  warnOnTimeRounding?: boolean;
+  /**
    * When to compile with the `solc` npm package (solcjs) instead of a downloaded native solc:
    * "fallback" (default) when Hardhat cannot download the compiler, "always", or "never".
    */
@@ -48,6 +65,10 @@ export interface FevmConfig {
   miners: FevmMinerUserConfig[];
   storageProvider: Record<string, unknown>;
   logging: boolean;
+  gas: number | "auto";
+  allowUnlimitedContractSize: boolean;
+  mining: { auto: boolean; interval: number | [number, number] };
+  warnOnTimeRounding: boolean;
   solcjs: SolcjsMode;
   calibrationUrl: string | undefined;
   mainnetUrl: string | undefined;

@@ -126,7 +126,7 @@ export function createMarketHelpers(provider: () => EIP1193Provider) {
     },
     /** PublishStorageDeals from the provider's worker; returns the deal id. */
     publishDeal: async (proposal: DealProposalInput): Promise<bigint> => BigInt((await call("fevm_market_publishDeal", [wireProposal(proposal)])) as string),
-    /** Activates the deal in a sector of its provider (default sector: the deal id; default epoch: now). */
+    /** Activates the deal in a sector of its provider (default sector: the deal id; default epoch: fevm.epoch()). */
     activateDeal: async (id: Amount, opts: { sectorNumber?: Amount; epoch?: Amount } = {}): Promise<DealStateView> => {
       const wire = { sectorNumber: opts.sectorNumber === undefined ? undefined : wireAmount(opts.sectorNumber), epoch: opts.epoch === undefined ? undefined : wireAmount(opts.epoch) };
       return stateView((await call("fevm_market_activateDeal", [wireAmount(id), wire])) as DealStateJson);

@@ -25,6 +25,11 @@ export interface MethodContext {
   onBlockMined(block: BlockView): void;
   /** Starts/stops interval mining; [min, max] ms or 0 to stop. */
   setIntervalMining(range: [number, number] | 0): void;
+  /**
+   * Called when a time cheatcode's target is not on the 30 s epoch grid and the next block
+   * lands later (`landed`, at `epoch`); prints a notice once per provider unless silenced.
+   */
+  timeRounded(requested: bigint, landed: bigint, epoch: bigint): void;
   /** Error ABIs known from the project's artifacts, to name custom errors in messages. */
   errorAbis?: import("./revert-message").ErrorAbiLookup;
 }

@@ -114,3 +114,13 @@ export function blockTag(value: unknown, name: string): BlockTag {
   if (typeof value === "string" && QUANTITY.test(value)) return { kind: "number", number: BigInt(value) };
   throw invalidParams(`Errors encountered in param ${name}: invalid value ${describe(value)} supplied to a block tag (expected a block number, a block hash object, or "latest", "earliest", "pending", "safe", "finalized")`);
 }
+
+/**
+ * The block parameter of the block lookups (eth_getBlockByNumber, eth_getBlockTransactionCountByNumber,
+ * eth_getTransactionByBlockNumberAndIndex): Hardhat also takes a plain JSON number there, but not
+ * in state reads (eth_getBalance, eth_call, …).
+ */
+export function blockLookupTag(value: unknown, name: string): BlockTag {
+  if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) return { kind: "number", number: BigInt(value) };
+  return blockTag(value, name);
+}

@@ -24,6 +24,7 @@ import { fevmMarketMethods } from "./methods/fevm-market";
 import { fevmMinerMethods } from "./methods/fevm-miners";
 import type { GenesisMinerOptions } from "../actors/miner/genesis";
 import { debugMethods } from "./methods/debug";
+import { traceMethods } from "./methods/trace";
 import type { ErrorAbiLookup } from "./revert-message";
 
 export const PACKAGE_VERSION = "0.1.0";
@@ -42,6 +43,21 @@ export interface FevmProviderOptions {
   errorAbis?: ErrorAbiLookup;
   /** Storage providers created at genesis (ids from 1000; owner defaults to the first account). */
   miners?: readonly GenesisMinerOptions[];
+  /** Lifts the FEVM's 24 KiB runtime code limit, like Hardhat's `allowUnlimitedContractSize`. */
+  allowUnlimitedContractSize?: boolean;
+  /** Hardhat's `mining` network config: automine (default true) and interval mining in ms ([min, max] or 0). */
+  mining?: { auto: boolean; interval: number | [number, number] };
+  /** Print a notice (once) when a time cheatcode's target is rounded up to the epoch grid (default true). */
+  warnOnTimeRounding?: boolean;
+}
+
+/** One line: what was rounded, why, where to read about it and how to silence it. */
+export function timeRoundingNotice(requested: bigint, landed: bigint, epoch: bigint): string {
+  return (
+    `hardhat-fevm: timestamp ${requested} is not on Filecoin's 30 s epoch grid, so the next block gets ${landed} (epoch ${epoch}); ` +
+    `tests written for one-second blocks may differ (see "Porting an Ethereum test suite" in hardhat-fevm's README). ` +
+    `Shown once; silence it with fevm: { warnOnTimeRounding: false }.`
+  );
 }
 
 export interface RequestArguments {
@@ -64,6 +80,8 @@ export class FevmProvider extends EventEmitter {
   private readonly ctx: MethodContext;
   private intervalTimer: NodeJS.Timeout | undefined;
   private genesisTimestamp: bigint;
+  /** The time-rounding notice is printed once per run, not once per hardhat_reset. */
+  private timeRoundingNoticed = false;
 
   constructor(private readonly options: FevmProviderOptions) {
     super();
@@ -88,6 +106,7 @@ export class FevmProvider extends EventEmitter {
       ...fevmMarketMethods,
       ...fevmMinerMethods,
       ...debugMethods,
+      ...traceMethods,
     };
     Object.assign(this.methods, anvilAliases(this.methods));
     const print = options.print ?? ((line: string) => console.log(line));
@@ -113,6 +132,11 @@ export class FevmProvider extends EventEmitter {
       reset: () => this.reset(),
       onBlockMined: (block: BlockView) => this.filters.onBlock(this.chain, block),
       setIntervalMining: (range) => this.setIntervalMining(range),
+      timeRounded: (requested, landed, epoch) => {
+        if (this.timeRoundingNoticed || options.warnOnTimeRounding === false) return;
+        this.timeRoundingNoticed = true;
+        print(timeRoundingNotice(requested, landed, epoch));
+      },
       errorAbis: options.errorAbis,
     };
     this.ready = this.createChain();
@@ -125,7 +149,12 @@ export class FevmProvider extends EventEmitter {
       genesisTimestamp: this.genesisTimestamp,
       genesisAccounts: this.accounts.map((a) => ({ address: a.address, balance: this.options.accountBalance })),
       genesisMiners: this.options.miners,
+      allowUnlimitedContractSize: this.options.allowUnlimitedContractSize,
     });
+    // As Hardhat's network applies its `mining` config, at start and after hardhat_reset.
+    const { auto, interval } = this.options.mining ?? { auto: true, interval: 0 };
+    this.chain.automine = auto;
+    this.setIntervalMining(typeof interval === "number" ? (interval === 0 ? 0 : [interval, interval]) : interval);
   }
 
   private async reset(): Promise<void> {

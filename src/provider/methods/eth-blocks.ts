@@ -1,6 +1,6 @@
 import { resolveBlock, type MethodTable } from "../context";
 import { invalidParams } from "../errors";
-import { formatBlock, formatTransaction, hexQuantity } from "../format";
+import { formatBlock, formatReceipt, formatTransaction, hexQuantity } from "../format";
 import { logsMatching, parseLogCriteria } from "../log-filter";
 import * as p from "../params";
 import { nextBaseFee } from "../../chain/base-fee";
@@ -25,7 +25,7 @@ export const ethBlockMethods: MethodTable = {
   async eth_getBlockByNumber(ctx, params) {
     p.arity(params, 1, 2, "eth_getBlockByNumber");
     const full = params[1] === undefined ? false : p.bool(params[1], "hydratedTransactions");
-    const tag = p.blockTag(params[0], "blockNumber");
+    const tag = p.blockLookupTag(params[0], "blockNumber");
     if (tag.kind === "hash") throw invalidParams("Errors encountered in param blockNumber: expected a block number or tag, got a block hash");
     if (tag.kind === "pending") return formatBlock(await ctx.chain.pendingBlockView(), full, true);
     const block = tag.kind === "number" ? blockOrNull(() => ctx.chain.blockByNumber(tag.number)) : resolveBlock(ctx, tag);
@@ -48,7 +48,7 @@ export const ethBlockMethods: MethodTable = {
 
   eth_getBlockTransactionCountByNumber(ctx, params) {
     p.arity(params, 1, 1, "eth_getBlockTransactionCountByNumber");
-    const tag = p.blockTag(params[0], "blockNumber");
+    const tag = p.blockLookupTag(params[0], "blockNumber");
     const block = tag.kind === "number" ? ctx.chain.blockByNumber(tag.number) : resolveBlock(ctx, tag);
     return block ? hexQuantity(block.txs.length) : null;
   },
@@ -61,9 +61,16 @@ export const ethBlockMethods: MethodTable = {
 
   eth_getTransactionByBlockNumberAndIndex(ctx, params) {
     p.arity(params, 2, 2, "eth_getTransactionByBlockNumberAndIndex");
-    const tag = p.blockTag(params[0], "blockNumber");
+    const tag = p.blockLookupTag(params[0], "blockNumber");
     const block = tag.kind === "number" ? blockOrNull(() => ctx.chain.blockByNumber(tag.number)) : resolveBlock(ctx, tag);
     return txAt(block, p.quantity(params[1], "index"));
+  },
+
+  /** Lotus' EthGetBlockReceipts: every receipt of a block (tag, number or EIP-1898 object), in order. */
+  eth_getBlockReceipts(ctx, params) {
+    p.arity(params, 1, 1, "eth_getBlockReceipts");
+    const block = resolveBlock(ctx, p.blockTag(params[0], "blockNumberOrHash"));
+    return block.txs.map((tx) => formatReceipt(tx, { hash: block.hash, number: block.number }));
   },
 
   eth_getLogs(ctx, params) {

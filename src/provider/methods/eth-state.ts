@@ -1,7 +1,9 @@
 import { bytesToHex, setLengthLeft } from "@ethereumjs/util";
 import { estimateGas, failed, simulate, type BlockTarget } from "../../chain/execution";
 import { resolveBlock, type MethodContext, type MethodTable } from "../context";
+import { RevertError } from "../errors";
 import { executionError } from "../failure";
+import type { TxRequest } from "../../chain/transactions";
 import { hexQuantity } from "../format";
 import * as p from "../params";
 import { completeTxRequest, parseTxObject } from "../tx-request";
@@ -20,6 +22,23 @@ function callTarget(ctx: MethodContext, tagValue: unknown, name: string, default
   const tag = p.blockTag(tagValue ?? defaultTag, name);
   if (tag.kind === "pending") return { kind: "pending" };
   return { kind: "number", number: resolveBlock(ctx, tag).number };
+}
+
+/**
+ * Lotus runs eth_call and eth_estimateGas as real messages: a value the sender cannot pay fails
+ * the FVM's transfer (SysErrInsufficientFunds, exit 6) before any code runs, with this message.
+ * (Hardhat's network runs such calls anyway.)
+ */
+async function requireValueFunds(ctx: MethodContext, request: TxRequest, target: BlockTarget): Promise<void> {
+  if (request.value === 0n) return;
+  const at = target.kind === "pending" ? ctx.chain.latestNumber() : target.number;
+  const balance = await ctx.chain.withStateAt(at, async (fevm) => (await fevm.stateManager.getAccount(request.from))?.balance ?? 0n);
+  if (balance >= request.value) return;
+  throw new RevertError(
+    "message execution failed (exit=[SysErrInsufficientFunds(6)], vm error=[send::send -- sender does not have funds " +
+      `to transfer (balance ${balance}, transfer ${request.value}) (5: insufficient funds)])`,
+    "0x",
+  );
 }
 
 export const ethStateMethods: MethodTable = {
@@ -56,7 +75,9 @@ export const ethStateMethods: MethodTable = {
   async eth_call(ctx, params) {
     p.arity(params, 1, 3, "eth_call");
     const request = await completeTxRequest(ctx.chain, parseTxObject(params[0], "transaction"), { forCall: true });
-    const { result, consoleLogs, actorFailures } = await simulate(ctx.chain, request, callTarget(ctx, params[1], "blockTag", "latest"));
+    const target = callTarget(ctx, params[1], "blockTag", "latest");
+    await requireValueFunds(ctx, request, target);
+    const { result, consoleLogs, actorFailures } = await simulate(ctx.chain, request, target);
     ctx.printConsoleLogs(consoleLogs);
     if (failed(result)) {
       throw executionError(ctx, { evmError: result.execResult.exceptionError!.error, returnValue: result.execResult.returnValue, actorFailures });
@@ -67,7 +88,9 @@ export const ethStateMethods: MethodTable = {
   async eth_estimateGas(ctx, params) {
     p.arity(params, 1, 2, "eth_estimateGas");
     const request = await completeTxRequest(ctx.chain, parseTxObject(params[0], "transaction"), { forCall: true });
-    const outcome = await estimateGas(ctx.chain, request, callTarget(ctx, params[1], "blockTag", "pending"));
+    const target = callTarget(ctx, params[1], "blockTag", "pending");
+    await requireValueFunds(ctx, request, target);
+    const outcome = await estimateGas(ctx.chain, request, target);
     if ("failure" in outcome) {
       // hardhat-ethers estimates before sending, so on this network a failing transaction never
       // gets mined: print its console.log lines here, once, as Hardhat prints the mined failure's.

@@ -19,6 +19,14 @@ function asInvalidInput<T>(fn: () => T): T {
   }
 }
 
+/** Tells the user (once) when the time just asked for is rounded up to the next epoch. */
+function noteTimeRounding(ctx: MethodContext): void {
+  const requested = ctx.chain.requestedNextTimestamp();
+  const epoch = ctx.chain.nextEpoch();
+  const landed = ctx.chain.timestampOf(epoch);
+  if (landed !== requested) ctx.timeRounded(requested, landed, epoch);
+}
+
 /** Mining, time and snapshots: evm_* and the hardhat_* methods that move the chain. */
 export const miningMethods: MethodTable = {
   async evm_mine(ctx, params) {
@@ -26,6 +34,7 @@ export const miningMethods: MethodTable = {
     if (params[0] !== undefined && params[0] !== null) {
       const ts = p.uint(params[0], "timestamp", 64);
       asInvalidInput(() => ctx.chain.setNextBlockTimestamp(ts));
+      noteTimeRounding(ctx);
     }
     await mineOne(ctx);
     return "0";
@@ -49,13 +58,16 @@ export const miningMethods: MethodTable = {
     p.arity(params, 1, 1, "evm_increaseTime");
     if (typeof params[0] === "number" && params[0] < 0) throw invalidParams("Errors encountered in param seconds: time can only move forward");
     const seconds = p.uint(params[0], "seconds", 64);
-    return ctx.chain.increaseTime(seconds).toString();
+    const offset = ctx.chain.increaseTime(seconds);
+    noteTimeRounding(ctx);
+    return offset.toString();
   },
 
   evm_setNextBlockTimestamp(ctx, params) {
     p.arity(params, 1, 1, "evm_setNextBlockTimestamp");
     const ts = p.uint(params[0], "timestamp", 64);
     asInvalidInput(() => ctx.chain.setNextBlockTimestamp(ts));
+    noteTimeRounding(ctx);
     return null;
   },
 

@@ -28,13 +28,13 @@ describe("a storage deal: published, activated, paid, completed or terminated", 
     expect(await fevm.market.getBalance(client.address)).to.deep.equal({ balance: ESCROW, locked: fee + CLIENT_COLLATERAL });
     expect(await fevm.market.getBalance(provider.address)).to.deep.equal({ balance: ESCROW, locked: PROVIDER_COLLATERAL });
 
-    // Control operations run at the pending epoch: the one after fevm.epoch().
-    const activatedAt = (await fevm.epoch()) + 1n;
+    // Control operations run at the chain's head: fevm.epoch().
+    const activatedAt = await fevm.epoch();
     expect(await fevm.market.activateDeal(id, { sectorNumber: 3n })).to.deep.equal({ sectorNumber: 3n, sectorStartEpoch: activatedAt, lastUpdatedEpoch: -1n, slashEpoch: -1n });
     expect(await dealClient.getDealActivation(id)).to.deep.equal([0n, [activatedAt, 0n]]);
     expect(await dealClient.getDealSector(id)).to.deep.equal([0n, 3n]);
 
-    await mineTo(p.startEpoch + 99n);
+    await mineTo(p.startEpoch + 100n);
     expect(await fevm.market.settle([id])).to.deep.equal([{ id, exitCode: 0, payment: 100n * PRICE_PER_EPOCH, completed: false }]);
     expect(await fevm.market.getBalance(client.address)).to.deep.equal({ balance: ESCROW - 100n * PRICE_PER_EPOCH, locked: fee + CLIENT_COLLATERAL - 100n * PRICE_PER_EPOCH });
     expect(await fevm.market.getBalance(provider.address)).to.deep.equal({ balance: ESCROW + 100n * PRICE_PER_EPOCH, locked: PROVIDER_COLLATERAL });
@@ -52,6 +52,19 @@ describe("a storage deal: published, activated, paid, completed or terminated", 
     expect(await fevm.market.settle([id])).to.deep.equal([{ id, exitCode: 32, payment: 0n, completed: false }]);
   });
 
+  it("control operations act at the chain's head epoch: an activation is never in the future", async function () {
+    const { client, provider, dealClient } = await loadFixture(marketFixture);
+    const p = await dealProposal(client.address, provider.address);
+    const id = await fevm.market.publishDeal(p);
+    const head = await fevm.epoch();
+    const { sectorStartEpoch } = await fevm.market.activateDeal(id);
+    expect(await fevm.epoch()).to.equal(head);
+    expect(sectorStartEpoch).to.equal(head);
+    expect(sectorStartEpoch <= (await fevm.epoch())).to.equal(true);
+    expect((await dealClient.getDealActivation(id))[1][0]).to.equal(head);
+    expect((await refusal(fevm.market.activateDeal(id, { epoch: head + 1n }))).message).to.contain(`the chain is at epoch ${head}`);
+  });
+
   it("terminating a deal ends its whole sector now: paid to date, client refunded, provider collateral burnt", async function () {
     const { client, provider, dealClient } = await loadFixture(marketFixture);
     const p = await dealProposal(client.address, provider.address);
@@ -60,7 +73,7 @@ describe("a storage deal: published, activated, paid, completed or terminated", 
     const other = await fevm.market.publishDeal(neighbour);
     await fevm.market.activateDeal(id, { sectorNumber: 9n });
     await fevm.market.activateDeal(other, { sectorNumber: 9n });
-    await mineTo(p.startEpoch + 49n);
+    await mineTo(p.startEpoch + 50n);
     const burntBefore = await ethers.provider.getBalance(BURNT_FUNDS);
 
     expect(await fevm.market.terminateDeal(id)).to.deep.equal([id, other]);

@@ -1,6 +1,5 @@
 // Behaviour specific to the `filecoin` network, where it deliberately differs from Hardhat's:
-// blocks are 30-second epochs, the chain id and gas limit are Filecoin's, and hardhat-ethers
-// estimates gas before sending, so a reverting transaction is never mined.
+// blocks are 30-second epochs, and the chain id and block gas limit are Filecoin's.
 import { expect } from "chai";
 import { ethers, network } from "hardhat";
 import { mine, time } from "@nomicfoundation/hardhat-toolbox/network-helpers";
@@ -80,21 +79,6 @@ describe("the filecoin network's chain model", function () {
     await mine(10_000);
     expect(await time.latest()).to.equal(before + 10_000 * EPOCH_SECONDS);
     await expectOnEpochGrid("latest");
-  });
-
-  it("rejects a reverting transaction before it is mined: no block, no nonce, no fee", async function () {
-    const [sender] = await ethers.getSigners();
-    const counter = await ethers.deployContract("Counter", [0n]);
-    await counter.waitForDeployment();
-    const block = await ethers.provider.getBlockNumber();
-    const nonce = await ethers.provider.getTransactionCount(sender.address);
-    const balance = await ethers.provider.getBalance(sender.address);
-
-    await expect(counter.incrementBy(1_000n)).to.be.revertedWithCustomError(counter, "TooLarge").withArgs(1_000n, 100n);
-
-    expect(await ethers.provider.getBlockNumber()).to.equal(block);
-    expect(await ethers.provider.getTransactionCount(sender.address)).to.equal(nonce);
-    expect(await ethers.provider.getBalance(sender.address)).to.equal(balance);
   });
 
   it("mines a failed transaction with status 0 when the gas limit is given explicitly", async function () {

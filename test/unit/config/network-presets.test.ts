@@ -19,11 +19,11 @@ describe("the filecoin network entry", () => {
     expect(url.hostname.endsWith(".invalid")).to.equal(true);
   });
 
-  it("leaves signing to the emulator and carries the configured chain id", () => {
+  it("leaves signing to the emulator and carries the configured chain id and send gas limit", () => {
     expect(filecoinNetworkConfig(resolveFevmConfig({ chainId: 1234 }))).to.deep.equal({
       url: FEVM_IN_PROCESS_URL,
       accounts: "remote",
-      gas: "auto",
+      gas: 16_777_216,
       gasPrice: "auto",
       gasMultiplier: 1,
       httpHeaders: {},
@@ -31,6 +31,7 @@ describe("the filecoin network entry", () => {
       chainId: 1234,
     });
     expect(filecoinNetworkConfig(resolveFevmConfig(undefined)).chainId).to.equal(31415926);
+    expect(filecoinNetworkConfig(resolveFevmConfig({ gas: "auto" })).gas).to.equal("auto");
   });
 });
 

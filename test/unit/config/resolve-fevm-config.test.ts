@@ -24,6 +24,10 @@ describe("fevm config: defaults", () => {
       miners: [],
       storageProvider: {},
       logging: false,
+      gas: 16_777_216,
+      allowUnlimitedContractSize: false,
+      mining: { auto: true, interval: 0 },
+      warnOnTimeRounding: true,
       solcjs: "fallback",
       calibrationUrl: undefined,
       mainnetUrl: undefined,
@@ -62,6 +66,10 @@ describe("fevm config: accepted values", () => {
       miners: [miner, { sectorSize: 2048 }],
       storageProvider: { acceptDeals: true },
       logging: true,
+      gas: "auto",
+      allowUnlimitedContractSize: true,
+      mining: { auto: false, interval: [1000, 2000] },
+      warnOnTimeRounding: false,
       solcjs: "always",
       calibrationUrl: "http://127.0.0.1:1234/rpc/v1",
       mainnetUrl: "https://example.org/rpc/v1",
@@ -74,6 +82,10 @@ describe("fevm config: accepted values", () => {
       miners: [miner, { sectorSize: 2048 }],
       storageProvider: { acceptDeals: true },
       logging: true,
+      gas: "auto",
+      allowUnlimitedContractSize: true,
+      mining: { auto: false, interval: [1000, 2000] },
+      warnOnTimeRounding: false,
       solcjs: "always",
       calibrationUrl: "http://127.0.0.1:1234/rpc/v1",
       mainnetUrl: "https://example.org/rpc/v1",
@@ -105,7 +117,7 @@ describe("fevm config: errors name the key, what is allowed and what was given",
   it("lists the known keys for an unknown key, and spots a wrong case", () => {
     expect(errorFor({ chainid: 1 })).to.equal(
       'fevm: unknown key "chainid" (did you mean "chainId"?); known keys: chainId, networkVersion, ' +
-        "genesisTimestamp, accounts, miners, storageProvider, logging, solcjs, calibrationUrl, mainnetUrl",
+        "genesisTimestamp, accounts, miners, storageProvider, logging, gas, allowUnlimitedContractSize, mining, warnOnTimeRounding, solcjs, calibrationUrl, mainnetUrl",
     );
     expect(errorFor({ forking: {} })).to.match(/^fevm: unknown key "forking"; known keys: chainId, /);
   });
@@ -212,6 +224,21 @@ describe("fevm config: errors name the key, what is allowed and what was given",
 
   it("rejects logging that is not a boolean", () => {
     expect(errorFor({ logging: "yes" })).to.equal('fevm.logging: expected true or false, got "yes"');
+    expect(errorFor({ warnOnTimeRounding: 0 })).to.equal("fevm.warnOnTimeRounding: expected true or false, got 0");
+    expect(resolveFevmConfig({ mining: { interval: 500 } }).mining).to.deep.equal({ auto: true, interval: 500 });
+    expect(errorFor({ mining: { interval: [2000, 1000] } })).to.equal(
+      "fevm.mining.interval: expected milliseconds (0 = off) or [min, max] milliseconds, got an array",
+    );
+    expect(errorFor({ mining: { auto: "no" } })).to.equal('fevm.mining.auto: expected true or false, got "no"');
+    expect(errorFor({ allowUnlimitedContractSize: "yes" })).to.equal('fevm.allowUnlimitedContractSize: expected true or false, got "yes"');
+  });
+
+  it("takes a send's default gas limit as an integer within Filecoin's block gas limit, or \"auto\"", () => {
+    expect(resolveFevmConfig({ gas: 30_000_000 }).gas).to.equal(30_000_000);
+    const expected = 'fevm.gas: expected "auto" or an integer from 21000 to 10000000000, got';
+    expect(errorFor({ gas: 20_999 })).to.equal(`${expected} 20999`);
+    expect(errorFor({ gas: 10_000_000_001 })).to.equal(`${expected} 10000000001`);
+    expect(errorFor({ gas: "30000000" })).to.equal(`${expected} "30000000"`);
   });
 
   it("rejects an unknown solcjs mode", () => {
@@ -244,7 +271,7 @@ describe("fevm config: errors name the key, what is allowed and what was given",
     expect(error.message.split("\n")).to.deep.equal([
       "Invalid fevm config:",
       '  fevm: unknown key "typo"; known keys: chainId, networkVersion, genesisTimestamp, accounts, miners, ' +
-        "storageProvider, logging, solcjs, calibrationUrl, mainnetUrl",
+        "storageProvider, logging, gas, allowUnlimitedContractSize, mining, warnOnTimeRounding, solcjs, calibrationUrl, mainnetUrl",
       "  fevm.chainId: expected a positive safe integer, got -1",
       "  fevm.accounts.count: expected an integer from 1 to 1000, got 2.5",
       "  fevm.logging: expected true or false, got 1",

@@ -44,7 +44,7 @@ describe("fevm_market_* test control and hre.fevm.market", function () {
       state: null,
     });
     const state = await net.rpc.call("fevm_market_activateDeal", "1", { sectorNumber: 3 });
-    expect(state).to.deep.equal({ sectorNumber: "3", sectorStartEpoch: `${(await net.epoch()) + 1n}`, lastUpdatedEpoch: "-1", slashEpoch: "-1" });
+    expect(state).to.deep.equal({ sectorNumber: "3", sectorStartEpoch: `${await net.epoch()}`, lastUpdatedEpoch: "-1", slashEpoch: "-1" });
     expect(await net.rpc.call("fevm_market_listDeals")).to.deep.equal([{ ...(deal as object), state }]);
     expect(await net.rpc.call("fevm_market_getBalance", ACCOUNTS[1])).to.deep.equal({ balance: FIL.toString(), locked: (7n * MIN_DURATION).toString() });
   });

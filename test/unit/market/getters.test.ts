@@ -75,7 +75,7 @@ describe("market deal getters, phase by phase (as MarketAPI reads them)", functi
 
   it("an activated deal reports its activation epoch and sector", async () => {
     const id = await net.market.publishDeal(await proposalFor(net, ACCOUNTS[1]));
-    const at = (await net.epoch()) + 1n;
+    const at = await net.epoch();
     await net.market.activateDeal(id, { sectorNumber: 7n });
     expect((await client.query(Method.GetDealActivationExported, cbor(id))).raw).to.equal(cbor([at, -1n]));
     expect((await client.query(Method.GetDealSectorExported, cbor(id))).raw).to.equal("0x07");

@@ -20,8 +20,6 @@ describe("market deal lifecycle: activation, payments, completion, time-out, ter
   let client: ClientContract;
   const burnt = async () => BigInt(await net.rpc.call<string>("eth_getBalance", BURNT_FUNDS, "latest"));
   const balances = async () => ({ client: await net.market.getBalance(ACCOUNTS[1]), provider: await net.market.getBalance(net.miner.address) });
-  /** The epoch the next control operation runs at (the pending block). */
-  const nextEpoch = async () => (await net.epoch()) + 1n;
   const mineTo = async (epoch: bigint) => net.rpc.call("fevm_mineEpochs", `0x${(epoch - (await net.epoch())).toString(16)}`);
 
   before(async () => {
@@ -34,10 +32,10 @@ describe("market deal lifecycle: activation, payments, completion, time-out, ter
   it("pays the provider per elapsed epoch on each settlement and completes the deal at its end", async () => {
     const p = await proposalFor(net, ACCOUNTS[1]);
     const id = await net.market.publishDeal(p);
-    const activatedAt = await nextEpoch();
+    const activatedAt = await net.epoch();
     expect(await net.market.activateDeal(id)).to.deep.equal({ sectorNumber: id, sectorStartEpoch: activatedAt, lastUpdatedEpoch: -1n, slashEpoch: -1n });
 
-    await mineTo(p.startEpoch + 49n);
+    await mineTo(p.startEpoch + 50n);
     expect(await net.market.settle([id])).to.deep.equal([{ id, exitCode: 0, payment: 50n * PRICE, completed: false }]);
     expect(await balances()).to.deep.equal({
       client: { balance: FIL - 500n, locked: 100n + FEE - 500n },
@@ -45,7 +43,7 @@ describe("market deal lifecycle: activation, payments, completion, time-out, ter
     });
     expect((await net.market.getDeal(id)).state?.lastUpdatedEpoch).to.equal(p.startEpoch + 50n);
 
-    await mineTo(p.startEpoch + 79n);
+    await mineTo(p.startEpoch + 80n);
     expect((await net.market.settle([id]))[0].payment).to.equal(30n * PRICE);
 
     await mineTo(p.endEpoch + 1000n);
@@ -61,7 +59,7 @@ describe("market deal lifecycle: activation, payments, completion, time-out, ter
     const before = await balances();
     expect(await net.market.settle([id])).to.deep.equal([{ id, exitCode: 0, payment: 0n, completed: false }]);
     await net.market.activateDeal(id);
-    const at = await nextEpoch();
+    const at = await net.epoch();
     expect(await net.market.settle([id])).to.deep.equal([{ id, exitCode: 0, payment: 0n, completed: false }]);
     expect(await balances()).to.deep.equal(before);
     expect((await net.market.getDeal(id)).state?.lastUpdatedEpoch).to.equal(at);
@@ -71,7 +69,7 @@ describe("market deal lifecycle: activation, payments, completion, time-out, ter
     const p = await proposalFor(net, ACCOUNTS[1], {}, 5n);
     const id = await net.market.publishDeal(p);
     const burntBefore = await burnt();
-    await mineTo(p.startEpoch);
+    await mineTo(p.startEpoch + 1n);
     const activation = await failure(net.market.activateDeal(id));
     expect(activation.exitCode).to.equal(32);
     expect(activation.message).to.contain(`cannot activate deal ${id}: proposal start epoch ${p.startEpoch} has already elapsed`);
@@ -86,7 +84,7 @@ describe("market deal lifecycle: activation, payments, completion, time-out, ter
     await net.market.activateDeal(a, { sectorNumber: 7n });
     await net.market.activateDeal(b, { sectorNumber: 7n });
     await net.market.activateDeal(c, { sectorNumber: 8n });
-    await mineTo(p.startEpoch + 99n);
+    await mineTo(p.startEpoch + 100n);
     const burntBefore = await burnt();
     expect(await net.market.terminateDeal(a)).to.deep.equal([a, b]);
     const paid = 2n * 100n * PRICE;

@@ -68,7 +68,7 @@ describe("filecoin-solidity-api MarketAPI against the emulated f05", function ()
     expect(await call("getDealVerified", id)).to.deep.equal(["0", false]);
     // [-1, -1] reads as (0, 0): the library's readInt64 ignores the sign of negative integers (§1.5.1).
     expect(await call("getDealActivation", id)).to.deep.equal(["0", ["0", "0"]]);
-    const at = (await net.epoch()) + 1n;
+    const at = await net.epoch();
     await net.market.activateDeal(id);
     expect(await call("getDealActivation", id)).to.deep.equal(["0", [at.toString(), "0"]]);
     expect(await call("getDealActivation", id + 1n)).to.deep.equal(["17", ["0", "0"]]);

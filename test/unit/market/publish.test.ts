@@ -93,7 +93,7 @@ describe("market PublishStorageDeals", function () {
       ["odd piece", { pieceSize: 3000n }, "padded piece size must be a power of 2"],
       ["v2 piece CID", { pieceCid: "bafkzcibcaaces3nobte6ezpp4wqan2age2s5yxcatzotcvobhgcmv5wi2xh5mbi" }, "is not a v1 piece CID"],
       ["backwards", { startEpoch: now + 100n, endEpoch: now + 100n }, `end epoch ${now + 100n} is not after start epoch ${now + 100n}`],
-      ["past start", { startEpoch: now - 1n, endEpoch: now - 1n + MIN_DURATION }, `start epoch ${now - 1n} is in the past (current ${now + 1n})`],
+      ["past start", { startEpoch: now - 1n, endEpoch: now - 1n + MIN_DURATION }, `start epoch ${now - 1n} is in the past (current ${now})`],
       ["short", { endEpoch: now + 100n + MIN_DURATION - 1n }, "duration 518399 epochs is out of bounds"],
       ["long", { endEpoch: now + 100n + 1278n * 2880n + 1n }, "duration 3680641 epochs is out of bounds"],
       ["price", { storagePricePerEpoch: 2_000_000_001n * FIL }, "storage price per epoch"],

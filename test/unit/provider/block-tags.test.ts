@@ -86,6 +86,18 @@ describe("block tags and historical state", function () {
         expect(await balance("earliest")).to.equal(recipientBalance);
       });
 
+      it("takes a block number given as a JSON number where Hardhat does: block and transaction lookups", async function () {
+        const { rpc, incremented, latest } = h();
+        const at = Number(incremented);
+        expect((await rpc.call<{ number: string }>("eth_getBlockByNumber", at, false)).number).to.equal(hex(incremented));
+        expect(await rpc.call("eth_getBlockTransactionCountByNumber", at)).to.equal("0x1");
+        expect(await rpc.call<{ blockNumber: string }>("eth_getTransactionByBlockNumberAndIndex", at, "0x0")).to.include({ blockNumber: hex(incremented) });
+        expect(await rpc.call("eth_getBlockByNumber", Number(latest) + 100, false)).to.equal(null);
+        expect((await rpc.error("eth_getBlockByNumber", 1.5, false)).code).to.equal(-32602);
+        expect((await rpc.error("eth_getBlockByNumber", -1, false)).code).to.equal(-32602);
+        expect((await rpc.error("eth_getBalance", RECIPIENT, at)).code).to.equal(-32602);
+      });
+
       it("treats safe and finalized as the latest block", async function () {
         const { rpc } = h();
         for (const tag of ["safe", "finalized"]) {

@@ -6,7 +6,7 @@ import { expect } from "chai";
 import { createHardhatNetworkProvider } from "hardhat/internal/hardhat-network/provider/provider";
 import { defaultHardhatNetworkParams } from "hardhat/internal/core/config/default-config";
 import type { EIP1193Provider } from "hardhat/types";
-import { FevmProvider } from "../../../src/provider/provider";
+import { FevmProvider, type FevmProviderOptions } from "../../../src/provider/provider";
 import type { CompiledContract } from "./compile";
 
 export const MNEMONIC = "test test test test test test test test test test test junk";
@@ -61,7 +61,7 @@ function rpcOver(provider: FevmProvider | EIP1193Provider, printed: string[]): R
 }
 
 /** A fresh filecoin network with Hardhat's default accounts; console.log lines land in `printed`. */
-export function fevmNetwork(): Rpc & { provider: FevmProvider } {
+export function fevmNetwork(options: Partial<FevmProviderOptions> = {}): Rpc & { provider: FevmProvider } {
   const printed: string[] = [];
   const provider = new FevmProvider({
     chainId: CHAIN_ID,
@@ -70,6 +70,7 @@ export function fevmNetwork(): Rpc & { provider: FevmProvider } {
     accountCount: 20,
     accountBalance: ACCOUNT_BALANCE,
     print: (line) => printed.push(line),
+    ...options,
   });
   return rpcOver(provider, printed) as Rpc & { provider: FevmProvider };
 }

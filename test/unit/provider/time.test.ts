@@ -138,3 +138,49 @@ describe("time and epochs", function () {
     expect(await rpc.call("eth_getBlockByHash", `0x${"00".repeat(24)}${"00".repeat(5)}0abcde`, false)).to.equal(null);
   });
 });
+
+describe("the notice when a time target is rounded up to the epoch grid", function () {
+  const onGrid = async (rpc: Rpc) => BigInt((await block(rpc)).timestamp);
+
+  it("says once per run that time.increase(10) lands 30 s later, and how to silence it", async function () {
+    const rpc = fevmNetwork();
+    const start = await onGrid(rpc);
+    await rpc.call("evm_increaseTime", 10);
+    await rpc.call("evm_mine");
+    expect(rpc.printed).to.deep.equal([
+      `hardhat-fevm: timestamp ${start + 10n} is not on Filecoin's 30 s epoch grid, so the next block gets ${start + EPOCH} (epoch 1); ` +
+        `tests written for one-second blocks may differ (see "Porting an Ethereum test suite" in hardhat-fevm's README). ` +
+        "Shown once; silence it with fevm: { warnOnTimeRounding: false }.",
+    ]);
+    await rpc.call("evm_setNextBlockTimestamp", hex(start + 100n));
+    await rpc.call("hardhat_reset");
+    await rpc.call("evm_increaseTime", 1);
+    expect(rpc.printed).to.have.length(1);
+  });
+
+  it("stays silent for targets on the grid: time.increase(3600), increaseTo(latest + 60), mine()", async function () {
+    const rpc = fevmNetwork();
+    await rpc.call("evm_increaseTime", 3600);
+    await rpc.call("evm_mine");
+    await rpc.call("evm_setNextBlockTimestamp", hex((await onGrid(rpc)) + 60n));
+    await rpc.call("evm_mine", hex((await onGrid(rpc)) + 30n * 5n));
+    await rpc.call("hardhat_mine", "0x10");
+    expect(rpc.printed).to.deep.equal([]);
+  });
+
+  it("notices increaseTo and evm_mine targets off the grid too", async function () {
+    for (const request of [["evm_setNextBlockTimestamp"], ["evm_mine"]] as const) {
+      const rpc = fevmNetwork();
+      await rpc.call(request[0], hex((await onGrid(rpc)) + 31n));
+      expect(rpc.printed).to.have.length(1);
+      expect(rpc.printed[0]).to.contain("(epoch 2)");
+    }
+  });
+
+  it("prints nothing with warnOnTimeRounding: false", async function () {
+    const rpc = fevmNetwork({ warnOnTimeRounding: false });
+    await rpc.call("evm_increaseTime", 10);
+    await rpc.call("evm_mine");
+    expect(rpc.printed).to.deep.equal([]);
+  });
+});

@@ -1,5 +1,6 @@
 import { accountActor, ethAccountActor } from "./account/methods";
 import type { ActorDefinition } from "./definition";
+import { dataCapActor } from "./datacap/methods";
 import type { ActorKind } from "./kinds";
 import { minerActor } from "./miner/methods";
 import { marketActor } from "./market/methods";
@@ -15,6 +16,7 @@ const DEFINITIONS: Partial<Record<ActorKind, ActorDefinition>> = {
   placeholder: placeholderActor,
   market: marketActor,
   miner: minerActor,
+  datacap: dataCapActor,
 };
 
 const NAMES: Record<ActorKind, string> = {

@@ -5,6 +5,7 @@ import type { ActorKind } from "./kinds";
 import { minerActor } from "./miner/methods";
 import { marketActor } from "./market/methods";
 import { placeholderActor } from "./placeholder/methods";
+import { verifRegActor } from "./verifreg/methods";
 
 /**
  * The native actors the emulator runs, by kind. Adding an actor means adding a folder with its
@@ -17,6 +18,7 @@ const DEFINITIONS: Partial<Record<ActorKind, ActorDefinition>> = {
   market: marketActor,
   miner: minerActor,
   datacap: dataCapActor,
+  verifreg: verifRegActor,
 };
 
 const NAMES: Record<ActorKind, string> = {

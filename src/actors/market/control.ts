@@ -23,6 +23,7 @@ import {
   MarketExitCode,
   MarketMethod,
   MinerMethod,
+  VerifRegMethod,
   type CborEncodable,
   type CborValue,
   type FilecoinAddress,
@@ -35,7 +36,8 @@ import { SingletonId } from "../singletons";
 import { preactivateDeal, proposalOrAbort } from "./deal";
 import { idOf } from "./escrow";
 import { compareBigInt, MarketState } from "./state";
-import { dealProposalCbor, publishParamsCbor, readBatchReturn, readControlAddresses, SignatureType, type DealProposal, type DealState, type Signature } from "./types";
+import { readBatchReturn } from "../batch-return";
+import { dealProposalCbor, publishParamsCbor, readControlAddresses, SignatureType, type DealProposal, type DealState, type Signature } from "./types";
 import { withSignatureCheckWaived } from "./waiver";
 
 /** A control operation the market refused, with the exit code the market answered (if it got that far). */
@@ -53,6 +55,7 @@ export class MarketControlError extends Error {
 const CONTROL_GAS_LIMIT = 10_000_000_000n;
 const SYSTEM: ActorRecord = { id: SingletonId.System, kind: "system" };
 const MARKET = idAddress(SingletonId.Market);
+const VERIFREG = idAddress(SingletonId.VerifiedRegistry);
 /**
  * The signature test control attaches when the caller gives none: BLS type with bytes `de ad`,
  * what Boost sends for contract clients (whose AuthenticateMessage decides for itself).
@@ -169,8 +172,9 @@ export interface ActivateOptions {
 }
 
 /**
- * Activates a published deal as its provider's ProveCommitSectors3 would: SectorContentChanged
- * naming the deal in a piece of sector `sectorNumber`, committed until the deal's end.
+ * Activates a published deal as its provider's ProveCommitSectors3 would, for a sector
+ * `sectorNumber` committed until the deal's end: a verified deal's allocation is claimed first
+ * (ClaimAllocations to f06, all or nothing), then SectorContentChanged names the deal.
  */
 export async function activateDeal(evm: FevmEVM, id: bigint, opts: ActivateOptions = {}): Promise<DealState> {
   const st = new MarketState(evm.stateManager);
@@ -182,6 +186,11 @@ export async function activateDeal(evm: FevmEVM, id: bigint, opts: ActivateOptio
   if ("failure" in checked) throw new MarketControlError(checked.failure.message, checked.failure.exitCode);
   const provider = await existingActor(evm, proposal.provider, "provider");
   const sector = opts.sectorNumber ?? id;
+  const allocation = await st.getPendingAllocation(id);
+  if (allocation !== undefined) {
+    const claim = [[[sector, proposal.endEpoch, [[idOf(proposal.client), allocation, proposal.pieceCid, proposal.pieceSize]]]], true];
+    await sendChecked(evm, { from: provider, to: VERIFREG, method: VerifRegMethod.ClaimAllocations, params: claim, epoch }, `ClaimAllocations of allocation ${allocation} (deal ${id}) by miner t0${provider.id}`);
+  }
   const params = [[sector, proposal.endEpoch, [[proposal.pieceCid, proposal.pieceSize, encodeCbor(id)]]]];
   const what = `SectorContentChanged from miner t0${provider.id}`;
   const ret = await sendChecked(evm, { from: provider, to: MARKET, method: MarketMethod.SectorContentChangedExported, params, epoch }, what);

@@ -21,6 +21,7 @@ import { anvilAliases } from "./methods/aliases";
 import { fevmMethods } from "./methods/fevm";
 import { fevmPieceMethods } from "./methods/fevm-piece";
 import { fevmMarketMethods } from "./methods/fevm-market";
+import { fevmVerifRegMethods } from "./methods/fevm-verifreg";
 import { fevmMinerMethods } from "./methods/fevm-miners";
 import type { GenesisMinerOptions } from "../actors/miner/genesis";
 import { debugMethods } from "./methods/debug";
@@ -86,6 +87,7 @@ export class FevmProvider extends EventEmitter {
       ...fevmMethods,
       ...fevmPieceMethods,
       ...fevmMarketMethods,
+      ...fevmVerifRegMethods,
       ...fevmMinerMethods,
       ...debugMethods,
     };

@@ -10,7 +10,6 @@ import type { StateManagerInterface } from "@ethereumjs/common";
 import type { FevmEVM } from "../../evm/fevm-evm";
 import {
   addressToBytes,
-  describeExitCode,
   encodeBitfield,
   encodeCbor,
   ExitCode,
@@ -24,36 +23,23 @@ import {
   MarketMethod,
   MinerMethod,
   VerifRegMethod,
-  type CborEncodable,
   type CborValue,
   type FilecoinAddress,
 } from "../../fil";
-import { ActorAbort, type IpldBlock, type SendOutcome } from "../outcome";
+import { ActorAbort, type IpldBlock } from "../outcome";
 import type { ActorRecord } from "../registry";
-import { cborBlock, decodeReturn, resolveAddress } from "../runtime";
-import { send } from "../send";
+import { readBatchReturn } from "../batch-return";
+import { ActorControlError as MarketControlError, CONTROL_SYSTEM as SYSTEM, sendChecked } from "../control-send";
+import { decodeReturn, resolveAddress } from "../runtime";
 import { SingletonId } from "../singletons";
 import { preactivateDeal, proposalOrAbort } from "./deal";
 import { idOf } from "./escrow";
 import { compareBigInt, MarketState } from "./state";
-import { readBatchReturn } from "../batch-return";
 import { dealProposalCbor, publishParamsCbor, readControlAddresses, SignatureType, type DealProposal, type DealState, type Signature } from "./types";
 import { withSignatureCheckWaived } from "./waiver";
 
-/** A control operation the market refused, with the exit code the market answered (if it got that far). */
-export class MarketControlError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode?: number,
-  ) {
-    super(message);
-    this.name = "MarketControlError";
-  }
-}
+export { MarketControlError };
 
-/** Gas for callbacks into contracts during control operations: Filecoin's block gas limit. */
-const CONTROL_GAS_LIMIT = 10_000_000_000n;
-const SYSTEM: ActorRecord = { id: SingletonId.System, kind: "system" };
 const MARKET = idAddress(SingletonId.Market);
 const VERIFREG = idAddress(SingletonId.VerifiedRegistry);
 /**
@@ -63,34 +49,6 @@ const VERIFREG = idAddress(SingletonId.VerifiedRegistry);
 export const PLACEHOLDER_SIGNATURE: Signature = { type: SignatureType.BLS, bytes: Uint8Array.of(0xde, 0xad) };
 
 const name = (a: FilecoinAddress) => formatAddress(a, "t");
-
-/** The recorded description of the failed top-level send ("send to t05 method …: exit 16 …: why"). */
-function failureMessage(evm: FevmEVM, outcome: SendOutcome, operation: string): MarketControlError {
-  const recorded = evm.takeActorFailures().at(-1);
-  const code = outcome.kind === "returned" ? outcome.exitCode : -outcome.errorNumber;
-  return new MarketControlError(`${operation} failed: ${recorded ?? describeExitCode(code, "market")}`, outcome.kind === "returned" ? outcome.exitCode : undefined);
-}
-
-async function sendChecked(
-  evm: FevmEVM,
-  req: { from: ActorRecord; to: FilecoinAddress; method: bigint; params: CborEncodable | null; value?: bigint; epoch?: bigint },
-  operation: string,
-): Promise<IpldBlock | null> {
-  const outcome = await send({
-    evm,
-    from: req.from,
-    to: req.to,
-    method: req.method,
-    params: req.params === null ? null : cborBlock(req.params),
-    value: req.value ?? 0n,
-    gasLimit: CONTROL_GAS_LIMIT,
-    readOnly: false,
-    depth: 0,
-    epoch: req.epoch ?? evm.currentEpoch(),
-  });
-  if (outcome.kind === "returned" && outcome.exitCode === ExitCode.OK) return outcome.ret;
-  throw failureMessage(evm, outcome, operation);
-}
 
 /** Runs market-side logic for a control operation, reporting its aborts as control errors. */
 async function asControlError<T>(fn: () => T | Promise<T>): Promise<T> {

@@ -70,6 +70,12 @@ export function createVerifRegHelpers(provider: () => EIP1193Provider) {
       const c = (await call("fevm_verifreg_getClaim", [wireAddress(provider), wire(id)])) as ClaimJson | null;
       return c && claimView(c);
     },
+    /** The client's unclaimed allocations with their ids, ascending. */
+    listAllocations: async (client: AnyAddress): Promise<(AllocationView & { id: bigint })[]> =>
+      ((await call("fevm_verifreg_listAllocations", [wireAddress(client)])) as (AllocationJson & { id: string })[]).map((a) => ({ ...allocationView(a), id: BigInt(a.id) })),
+    /** The provider's claims with their ids (the ids of the allocations they claimed), ascending. */
+    listClaims: async (provider: AnyAddress): Promise<(ClaimView & { id: bigint })[]> =>
+      ((await call("fevm_verifreg_listClaims", [wireAddress(provider)])) as (ClaimJson & { id: string })[]).map((c) => ({ ...claimView(c), id: BigInt(c.id) })),
   };
 }
 

@@ -73,3 +73,21 @@ export async function getClaim(evm: FevmEVM, provider: FilecoinAddress, id: bigi
   const owner = await resolveAddress(evm, provider);
   return owner === undefined ? undefined : new VerifRegState(evm.stateManager).claims.get(owner, id);
 }
+
+/** Every unclaimed allocation of a client, by ascending id. */
+export async function listAllocations(evm: FevmEVM, client: FilecoinAddress): Promise<[bigint, Allocation][]> {
+  const owner = await resolveAddress(evm, client);
+  return owner === undefined ? [] : listOwned(new VerifRegState(evm.stateManager).allocations, owner);
+}
+
+/** Every claim of a provider, by ascending id. */
+export async function listClaims(evm: FevmEVM, provider: FilecoinAddress): Promise<[bigint, Claim][]> {
+  const owner = await resolveAddress(evm, provider);
+  return owner === undefined ? [] : listOwned(new VerifRegState(evm.stateManager).claims, owner);
+}
+
+async function listOwned<T>(records: { ids(owner: bigint): Promise<bigint[]>; get(owner: bigint, id: bigint): Promise<T | undefined> }, owner: bigint): Promise<[bigint, T][]> {
+  const out: [bigint, T][] = [];
+  for (const id of await records.ids(owner)) out.push([id, (await records.get(owner, id))!]);
+  return out;
+}

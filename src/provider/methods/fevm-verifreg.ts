@@ -5,7 +5,7 @@
  * come from state. JSON: amounts, sizes, epochs and ids are decimal strings, actors t0….
  */
 import { formatAddress, idAddress } from "../../fil";
-import { addVerifiedClient, addVerifier, datacapBalance, getAllocation, getClaim, mintDatacap } from "../../actors/verifreg/control";
+import { addVerifiedClient, addVerifier, datacapBalance, getAllocation, getClaim, listAllocations, listClaims, mintDatacap } from "../../actors/verifreg/control";
 import type { Allocation, Claim } from "../../actors/verifreg/types";
 import { DATACAP_GRANULARITY } from "../../actors/datacap/types";
 import type { MethodTable } from "../context";
@@ -90,6 +90,18 @@ export const fevmVerifRegMethods: MethodTable = {
     p.arity(params, 2, 2, "fevm_verifreg_getClaim");
     const claim = await getClaim(ctx.chain.evm, address(params[0], "provider"), u64(params[1], "id"));
     return claim ? claimJson(claim) : null;
+  },
+
+  /** `(client)` → `[{ id, ...allocation }]`: its unclaimed allocations, ascending. */
+  async fevm_verifreg_listAllocations(ctx, params) {
+    p.arity(params, 1, 1, "fevm_verifreg_listAllocations");
+    return (await listAllocations(ctx.chain.evm, address(params[0], "client"))).map(([id, a]) => ({ id: `${id}`, ...allocationJson(a) }));
+  },
+
+  /** `(provider)` → `[{ id, ...claim }]`: its claims, ascending. */
+  async fevm_verifreg_listClaims(ctx, params) {
+    p.arity(params, 1, 1, "fevm_verifreg_listClaims");
+    return (await listClaims(ctx.chain.evm, address(params[0], "provider"))).map(([id, c]) => ({ id: `${id}`, ...claimJson(c) }));
   },
 
   /** `(address)` → DataCap tokens (10^18 per byte), as the actor's Balance answers. */

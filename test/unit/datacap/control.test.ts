@@ -68,7 +68,10 @@ describe("fevm_verifreg_* / fevm_datacap_* test control and verified deals", fun
       termMax: `${MIN_DURATION + 259200n}`,
       expiration: `${p.startEpoch}`,
     });
+    expect((await net.rpc.call<{ id: string }[]>("fevm_verifreg_listAllocations", ACCOUNTS[1])).map((a) => a.id)).to.deep.equal(["1"]);
     await net.market.activateDeal(id, { sectorNumber: 9n });
+    expect(await net.rpc.call("fevm_verifreg_listAllocations", ACCOUNTS[1])).to.deep.equal([]);
+    expect((await net.rpc.call<{ id: string; sector: string }[]>("fevm_verifreg_listClaims", "t01000")).map((c) => [c.id, c.sector])).to.deep.equal([["1", "9"]]);
     expect(await net.rpc.call("fevm_verifreg_getAllocation", ACCOUNTS[1], "1")).to.equal(null);
     expect(await net.rpc.call("fevm_verifreg_getClaim", "t01000", "1")).to.deep.equal({
       provider: "t01000",

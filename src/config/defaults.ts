@@ -19,6 +19,7 @@ export function defaultFevmConfig(): FevmConfig {
     genesisTimestamp: undefined,
     accounts: { mnemonic: HARDHAT_DEFAULT_MNEMONIC, count: 20, balance: 10_000n * ATTO_PER_FIL },
     miners: [],
+    verifregRootKey: undefined,
     storageProvider: {},
     logging: false,
     solcjs: "fallback",

@@ -26,6 +26,7 @@ const FEVM_KEYS = keysOf<FevmUserConfig>({
   genesisTimestamp: true,
   accounts: true,
   miners: true,
+  verifregRootKey: true,
   storageProvider: true,
   logging: true,
   solcjs: true,
@@ -81,6 +82,9 @@ export function resolveFevmConfig(user: unknown): FevmConfig {
       readAccounts(v, config.accounts, issues),
     );
     config.miners = given(fields.miners, config.miners, (v) => readMiners(v, issues));
+    config.verifregRootKey = given(fields.verifregRootKey, config.verifregRootKey, (v) =>
+      readNonEmptyString(v, "fevm.verifregRootKey", issues),
+    );
     config.storageProvider = given(fields.storageProvider, config.storageProvider, (v) =>
       isPlainObject(v) ? { ...v } : issues.expected("fevm.storageProvider", "an object", v),
     );

@@ -43,6 +43,8 @@ export interface FevmProviderOptions {
   errorAbis?: ErrorAbiLookup;
   /** Storage providers created at genesis (ids from 1000; owner defaults to the first account). */
   miners?: readonly GenesisMinerOptions[];
+  /** The verified registry's root key (default t080). */
+  verifregRootKey?: string;
 }
 
 export interface RequestArguments {
@@ -127,6 +129,7 @@ export class FevmProvider extends EventEmitter {
       genesisTimestamp: this.genesisTimestamp,
       genesisAccounts: this.accounts.map((a) => ({ address: a.address, balance: this.options.accountBalance })),
       genesisMiners: this.options.miners,
+      verifregRootKey: this.options.verifregRootKey,
     });
   }
 

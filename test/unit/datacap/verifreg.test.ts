@@ -146,3 +146,21 @@ describe("verified registry f06", function () {
     expect(await net.ok(client, VERIFREG, V.GetClaimsExported, [MINER, [1n]])).to.deep.equal([[0n, [[0n, 17n]]], []]);
   });
 });
+
+describe("fevm.verifregRootKey", function () {
+  it("makes another actor the root key at genesis", async () => {
+    const net = new VerifiedNet({ verifregRootKey: "0x70997970c51812dc3a010c7d01b50e0d17dc79c8" });
+    await net.chain();
+    expect((await net.call(ROOT, VERIFREG, V.AddVerifier, [id(102n), big(1000n)])).exitCode, "t080 is no longer root").to.equal(18);
+    expect((await net.call(101n, VERIFREG, V.AddVerifier, [id(102n), big(1000n)])).exitCode).to.equal(0);
+  });
+
+  it("refuses an address that cannot be an actor at genesis, naming the key", async () => {
+    const net = new VerifiedNet({ verifregRootKey: "t0424242" });
+    const error = await net.chain().then(
+      () => expect.fail("the genesis accepted it"),
+      (e: Error) => e,
+    );
+    expect(error.message).to.contain("fevm.verifregRootKey").and.contain("t0424242 is not an actor at genesis");
+  });
+});

@@ -99,18 +99,26 @@ async function transfer(inv: Invocation, p: TransferParams): Promise<CborEncodab
   return [big(await token.st.balance(from)), big(await token.st.balance(to)), recipientData];
 }
 
+/**
+ * An operator spending an owner's tokens (TransferFrom, BurnFrom): never its own (16), and an
+ * owner without an actor has granted nothing (19). Returns the owner and the allowance left.
+ */
+async function spendAllowance(token: Token, operator: bigint, ownerAddress: FilecoinAddress, amount: bigint, instead: string) {
+  if (await token.sameAddress(idAddress(operator), ownerAddress)) {
+    throw new ActorAbort(ExitCode.USR_ILLEGAL_ARGUMENT, `operator cannot be the same as the debited address t0${operator}: use ${instead} your own DataCap`);
+  }
+  const owner = await token.resolveId(ownerAddress);
+  if (owner === undefined) throw Token.insufficientAllowance(operator, name(ownerAddress), 0n, amount);
+  return { owner, allowance: await token.useAllowance(operator, owner, amount) };
+}
+
 async function transferFrom(inv: Invocation, p: TransferFromParams): Promise<CborEncodable> {
   const token = new Token(inv);
   const to = await recipientId(token, p.to);
   if (to !== GOVERNOR) throw forbiddenTransfer(name(p.from), to);
   Token.validateAmount(p.amount, "transfer");
   const operator = inv.caller.id;
-  if (await token.sameAddress(idAddress(operator), p.from)) {
-    throw new ActorAbort(ExitCode.USR_ILLEGAL_ARGUMENT, `operator cannot be the same as the debited address t0${operator}: use Transfer to move your own DataCap`);
-  }
-  const from = await token.resolveId(p.from);
-  if (from === undefined) throw Token.insufficientAllowance(operator, name(p.from), 0n, p.amount);
-  await token.useAllowance(operator, from, p.amount);
+  const { owner: from } = await spendAllowance(token, operator, p.from, p.amount, "Transfer to move");
   await token.makeTransfer(from, to, p.amount);
   requireWritable(inv, "TransferFrom");
   const recipientData = await token.callReceiverHook(idAddress(to), { from, to, operator, amount: p.amount, operatorData: p.operatorData, tokenData: new Uint8Array() });
@@ -139,13 +147,7 @@ async function revokeAllowance(inv: Invocation, operatorAddress: FilecoinAddress
 async function burnFrom(inv: Invocation, p: AddressAmount): Promise<CborEncodable> {
   const token = new Token(inv);
   Token.validateAmount(p.amount, "burn");
-  const operator = inv.caller.id;
-  if (await token.sameAddress(idAddress(operator), p.address)) {
-    throw new ActorAbort(ExitCode.USR_ILLEGAL_ARGUMENT, `operator cannot be the same as the debited address t0${operator}: use Burn to burn your own DataCap`);
-  }
-  const owner = await token.resolveId(p.address);
-  if (owner === undefined) throw Token.insufficientAllowance(operator, name(p.address), 0n, p.amount);
-  const allowance = await token.useAllowance(operator, owner, p.amount);
+  const { owner, allowance } = await spendAllowance(token, inv.caller.id, p.address, p.amount, "Burn to burn");
   const balance = await token.changeBalanceBy(owner, -p.amount);
   await token.changeSupplyBy(-p.amount);
   requireWritable(inv, "BurnFrom");

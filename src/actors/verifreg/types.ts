@@ -134,20 +134,23 @@ export function readTokenReceived(value: CborValue): { from: bigint; to: bigint;
   };
 }
 
+/** The `data, size, term_min, term_max` run that requests, allocations and claims share, from `f[at]` on. */
+function readPieceTerms(f: readonly CborValue[], at: number, w: string): { data: CID; size: bigint; termMin: bigint; termMax: bigint } {
+  return {
+    data: expectCid(f[at], `${w}.data`),
+    size: expectUint64(f[at + 1], `${w}.size`),
+    termMin: expectInt64(f[at + 2], `${w}.term_min`),
+    termMax: expectInt64(f[at + 3], `${w}.term_max`),
+  };
+}
+
 export function readAllocationRequests(value: CborValue): AllocationRequests {
   const [allocations, extensions] = expectArray(value, "AllocationRequests", 2);
   return {
     allocations: expectArray(allocations, "AllocationRequests.allocations").map((a, i) => {
       const w = `allocations[${i}]`;
       const f = expectArray(a, w, 6);
-      return {
-        provider: expectUint64(f[0], `${w}.provider`),
-        data: expectCid(f[1], `${w}.data`),
-        size: expectUint64(f[2], `${w}.size`),
-        termMin: expectInt64(f[3], `${w}.term_min`),
-        termMax: expectInt64(f[4], `${w}.term_max`),
-        expiration: expectInt64(f[5], `${w}.expiration`),
-      };
+      return { provider: expectUint64(f[0], `${w}.provider`), ...readPieceTerms(f, 1, w), expiration: expectInt64(f[5], `${w}.expiration`) };
     }),
     extensions: expectArray(extensions, "AllocationRequests.extensions").map((e, i) => {
       const f = expectArray(e, `extensions[${i}]`, 3);
@@ -161,10 +164,7 @@ export function readAllocation(value: CborValue): Allocation {
   return {
     client: expectUint64(f[0], "Allocation.client"),
     provider: expectUint64(f[1], "Allocation.provider"),
-    data: expectCid(f[2], "Allocation.data"),
-    size: expectUint64(f[3], "Allocation.size"),
-    termMin: expectInt64(f[4], "Allocation.term_min"),
-    termMax: expectInt64(f[5], "Allocation.term_max"),
+    ...readPieceTerms(f, 2, "Allocation"),
     expiration: expectInt64(f[6], "Allocation.expiration"),
   };
 }
@@ -174,10 +174,7 @@ export function readClaim(value: CborValue): Claim {
   return {
     provider: expectUint64(f[0], "Claim.provider"),
     client: expectUint64(f[1], "Claim.client"),
-    data: expectCid(f[2], "Claim.data"),
-    size: expectUint64(f[3], "Claim.size"),
-    termMin: expectInt64(f[4], "Claim.term_min"),
-    termMax: expectInt64(f[5], "Claim.term_max"),
+    ...readPieceTerms(f, 2, "Claim"),
     termStart: expectInt64(f[6], "Claim.term_start"),
     sector: expectUint64(f[7], "Claim.sector"),
   };

@@ -30,6 +30,8 @@ contract DealClient {
 
     uint64 constant AUTHENTICATE_MESSAGE = 2643134072;
     uint64 constant MARKET_NOTIFY_DEAL = 4186741094;
+    uint64 constant DATACAP_RECEIVER_HOOK = 3726118371;
+    address constant DATACAP = 0xfF00000000000000000000000000000000000007;
     /// Exported by the market since nv22 but not wrapped by MarketAPI.
     uint256 constant GET_DEAL_SECTOR = 2611213344;
     address constant MARKET = 0xff00000000000000000000000000000000000005;
@@ -74,6 +76,8 @@ contract DealClient {
     /// The fevm-hardhat-kit event a deal engine watches for new requests.
     event DealProposalCreate(bytes32 indexed id, uint64 size, bool indexed verified, uint256 price);
     event DealPublished(bytes32 indexed id, uint64 dealId, uint64 provider);
+    /// The kit's event for DataCap minted to (or sent back to) the contract: it can then make verified deals.
+    event ReceivedDataCap(string received);
 
     error NotOwner(address caller);
     error PieceAlreadyRequested(bytes32 id);
@@ -145,6 +149,10 @@ contract DealClient {
     }
 
     function handle_filecoin_method(uint64 method, uint64, bytes memory params) external returns (uint32, uint64, bytes memory) {
+        if (method == DATACAP_RECEIVER_HOOK && msg.sender == DATACAP) {
+            emit ReceivedDataCap("DataCap Received!");
+            return (0, Misc.NONE_CODEC, "");
+        }
         if (msg.sender != MARKET) revert NotFromMarket(msg.sender);
         if (method == AUTHENTICATE_MESSAGE) {
             AccountTypes.AuthenticateMessageParams memory auth = params.deserializeAuthenticateMessageParams();

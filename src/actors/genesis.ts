@@ -3,6 +3,7 @@ import type { FevmEVM } from "../evm/fevm-evm";
 import { delegatedAddress, EAM_ACTOR_ID } from "../fil";
 import type { ActorKind } from "./kinds";
 import { installGenesisMiners, type GenesisMinerOptions } from "./miner/genesis";
+import { DEVNET_ROOT_KEY_ID } from "./verifreg/policy";
 import { FIRST_GENESIS_MINER_ID, FIRST_NON_SINGLETON_ID, SingletonId } from "./singletons";
 
 const SINGLETON_KINDS: [bigint, ActorKind][] = [
@@ -17,6 +18,8 @@ const SINGLETON_KINDS: [bigint, ActorKind][] = [
   [SingletonId.EthereumAddressManager, "eam"],
   // Burnt funds is a keyless account: sends to it succeed and the FIL is gone for good.
   [SingletonId.BurntFunds, "account"],
+  // The verified registry's root key (a multisig on Lotus devnets; here keyless, driven by test control).
+  [DEVNET_ROOT_KEY_ID, "account"],
 ];
 
 /**

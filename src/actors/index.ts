@@ -1,9 +1,11 @@
 import { accountActor, ethAccountActor } from "./account/methods";
 import type { ActorDefinition } from "./definition";
+import { dataCapActor } from "./datacap/methods";
 import type { ActorKind } from "./kinds";
 import { minerActor } from "./miner/methods";
 import { marketActor } from "./market/methods";
 import { placeholderActor } from "./placeholder/methods";
+import { verifRegActor } from "./verifreg/methods";
 
 /**
  * The native actors the emulator runs, by kind. Adding an actor means adding a folder with its
@@ -15,6 +17,8 @@ const DEFINITIONS: Partial<Record<ActorKind, ActorDefinition>> = {
   placeholder: placeholderActor,
   market: marketActor,
   miner: minerActor,
+  datacap: dataCapActor,
+  verifreg: verifRegActor,
 };
 
 const NAMES: Record<ActorKind, string> = {

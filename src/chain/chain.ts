@@ -8,6 +8,7 @@ import { Account, Address, bytesToHex, createAddressFromString, createZeroAddres
 import { encodeReceipt, type VM } from "@ethereumjs/vm";
 import type { FevmEVM } from "../evm/fevm-evm";
 import { installGenesisActors } from "../actors/genesis";
+import { setGenesisRootKey } from "../actors/verifreg/genesis";
 import type { GenesisMinerOptions } from "../actors/miner/genesis";
 import { createFevmCommon, sharedCommon } from "../evm/common";
 import { runTxAllowingContractSender } from "./run-tx";
@@ -32,6 +33,8 @@ export interface ChainOptions {
   genesisMiners?: readonly GenesisMinerOptions[];
   /** Lifts the FEVM's 24 KiB runtime code limit (default false, as on chain). */
   allowUnlimitedContractSize?: boolean;
+  /** The verified registry's root key, any address form (default t080). */
+  verifregRootKey?: string;
 }
 
 /** Where state stands after a block (or after cheatcodes applied on top of it). */
@@ -126,6 +129,7 @@ export class Chain {
       await fevm.stateManager.putAccount(accounts[i], new Account(0n, balance));
     }
     await installGenesisActors(fevm.evm, accounts, opts.genesisMiners);
+    if (opts.verifregRootKey !== undefined) await setGenesisRootKey(fevm.evm, opts.verifregRootKey);
     const root = await fevm.stateManager.getStateRoot();
     const header = createBlockHeader(
       {

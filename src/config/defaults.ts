@@ -25,6 +25,7 @@ export function defaultFevmConfig(): FevmConfig {
     genesisTimestamp: undefined,
     accounts: { mnemonic: HARDHAT_DEFAULT_MNEMONIC, count: 20, balance: 10_000n * ATTO_PER_FIL },
     miners: [],
+    verifregRootKey: undefined,
     storageProvider: {},
     logging: false,
     gas: HARDHAT_DEFAULT_TX_GAS,

@@ -23,6 +23,7 @@ export function fevmProviderOptions(
     allowUnlimitedContractSize: fevm.allowUnlimitedContractSize,
     mining: fevm.mining,
     miners: fevm.miners,
+    verifregRootKey: fevm.verifregRootKey,
     errorAbis: artifactErrorLookup(artifactsDir),
   };
 }

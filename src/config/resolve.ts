@@ -27,6 +27,7 @@ const FEVM_KEYS = keysOf<FevmUserConfig>({
   genesisTimestamp: true,
   accounts: true,
   miners: true,
+  verifregRootKey: true,
   storageProvider: true,
   logging: true,
   gas: true,
@@ -89,6 +90,9 @@ export function resolveFevmConfig(user: unknown): FevmConfig {
       readAccounts(v, config.accounts, issues),
     );
     config.miners = given(fields.miners, config.miners, (v) => readMiners(v, issues));
+    config.verifregRootKey = given(fields.verifregRootKey, config.verifregRootKey, (v) =>
+      readNonEmptyString(v, "fevm.verifregRootKey", issues),
+    );
     config.storageProvider = given(fields.storageProvider, config.storageProvider, (v) =>
       isPlainObject(v) ? { ...v } : issues.expected("fevm.storageProvider", "an object", v),
     );

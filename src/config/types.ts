@@ -14,6 +14,8 @@ export interface FevmUserConfig {
   };
   /** Storage providers created at genesis (the miner actor arrives with the actors issues). */
   miners?: FevmMinerUserConfig[];
+  /** The verified registry's root key, any address form (default t080, where Lotus devnets put it). */
+  verifregRootKey?: string;
   /** Policy of the simulated deal engine. */
   storageProvider?: Record<string, unknown>;
   /** Print every JSON-RPC call and mined transaction, like `hardhat node` does. */
@@ -63,6 +65,7 @@ export interface FevmConfig {
   genesisTimestamp: number | undefined;
   accounts: { mnemonic: string; count: number; balance: bigint };
   miners: FevmMinerUserConfig[];
+  verifregRootKey: string | undefined;
   storageProvider: Record<string, unknown>;
   logging: boolean;
   gas: number | "auto";

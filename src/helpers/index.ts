@@ -4,6 +4,7 @@ import { epoch, mineEpochs } from "./epochs";
 import { createMarketHelpers, type FevmMarketHelpers } from "./market";
 import { createMinerHelpers, type FevmMinerHelpers } from "./miners";
 import { createPieceHelpers, type FevmPieceHelpers } from "./piece";
+import { createDataCapHelpers, createVerifRegHelpers, type FevmDataCapHelpers, type FevmVerifRegHelpers } from "./verifreg";
 
 /** `hre.fevm`: each call is a thin wrapper over one fevm_* JSON-RPC method of the current network. */
 export interface FevmRuntimeHelpers {
@@ -13,6 +14,8 @@ export interface FevmRuntimeHelpers {
   market: FevmMarketHelpers;
   miners: FevmMinerHelpers;
   piece: FevmPieceHelpers;
+  verifreg: FevmVerifRegHelpers;
+  datacap: FevmDataCapHelpers;
 }
 
 export function createFevmHelpers(provider: () => EIP1193Provider): FevmRuntimeHelpers {
@@ -23,5 +26,7 @@ export function createFevmHelpers(provider: () => EIP1193Provider): FevmRuntimeH
     market: createMarketHelpers(provider),
     miners: createMinerHelpers(provider),
     piece: createPieceHelpers(provider),
+    verifreg: createVerifRegHelpers(provider),
+    datacap: createDataCapHelpers(provider),
   };
 }

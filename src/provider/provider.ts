@@ -21,6 +21,7 @@ import { anvilAliases } from "./methods/aliases";
 import { fevmMethods } from "./methods/fevm";
 import { fevmPieceMethods } from "./methods/fevm-piece";
 import { fevmMarketMethods } from "./methods/fevm-market";
+import { fevmVerifRegMethods } from "./methods/fevm-verifreg";
 import { fevmMinerMethods } from "./methods/fevm-miners";
 import type { GenesisMinerOptions } from "../actors/miner/genesis";
 import { debugMethods } from "./methods/debug";
@@ -43,6 +44,8 @@ export interface FevmProviderOptions {
   errorAbis?: ErrorAbiLookup;
   /** Storage providers created at genesis (ids from 1000; owner defaults to the first account). */
   miners?: readonly GenesisMinerOptions[];
+  /** The verified registry's root key (default t080). */
+  verifregRootKey?: string;
   /** Lifts the FEVM's 24 KiB runtime code limit, like Hardhat's `allowUnlimitedContractSize`. */
   allowUnlimitedContractSize?: boolean;
   /** Hardhat's `mining` network config: automine (default true) and interval mining in ms ([min, max] or 0). */
@@ -104,6 +107,7 @@ export class FevmProvider extends EventEmitter {
       ...fevmMethods,
       ...fevmPieceMethods,
       ...fevmMarketMethods,
+      ...fevmVerifRegMethods,
       ...fevmMinerMethods,
       ...debugMethods,
       ...traceMethods,
@@ -150,6 +154,7 @@ export class FevmProvider extends EventEmitter {
       genesisAccounts: this.accounts.map((a) => ({ address: a.address, balance: this.options.accountBalance })),
       genesisMiners: this.options.miners,
       allowUnlimitedContractSize: this.options.allowUnlimitedContractSize,
+      verifregRootKey: this.options.verifregRootKey,
     });
     // As Hardhat's network applies its `mining` config, at start and after hardhat_reset.
     const { auto, interval } = this.options.mining ?? { auto: true, interval: 0 };

@@ -10,7 +10,6 @@ import type { StateManagerInterface } from "@ethereumjs/common";
 import type { FevmEVM } from "../../evm/fevm-evm";
 import {
   addressToBytes,
-  describeExitCode,
   encodeBitfield,
   encodeCbor,
   ExitCode,
@@ -23,36 +22,26 @@ import {
   MarketExitCode,
   MarketMethod,
   MinerMethod,
-  type CborEncodable,
+  VerifRegMethod,
   type CborValue,
   type FilecoinAddress,
 } from "../../fil";
-import { ActorAbort, type IpldBlock, type SendOutcome } from "../outcome";
+import { ActorAbort, type IpldBlock } from "../outcome";
 import type { ActorRecord } from "../registry";
-import { cborBlock, decodeReturn, resolveAddress } from "../runtime";
-import { send } from "../send";
+import { readBatchReturn } from "../batch-return";
+import { ActorControlError as MarketControlError, CONTROL_SYSTEM as SYSTEM, sendChecked } from "../control-send";
+import { decodeReturn, resolveAddress } from "../runtime";
 import { SingletonId } from "../singletons";
 import { preactivateDeal, proposalOrAbort } from "./deal";
 import { idOf } from "./escrow";
 import { compareBigInt, MarketState } from "./state";
-import { dealProposalCbor, publishParamsCbor, readBatchReturn, readControlAddresses, SignatureType, type DealProposal, type DealState, type Signature } from "./types";
+import { dealProposalCbor, publishParamsCbor, readControlAddresses, SignatureType, type DealProposal, type DealState, type Signature } from "./types";
 import { withSignatureCheckWaived } from "./waiver";
 
-/** A control operation the market refused, with the exit code the market answered (if it got that far). */
-export class MarketControlError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode?: number,
-  ) {
-    super(message);
-    this.name = "MarketControlError";
-  }
-}
+export { MarketControlError };
 
-/** Gas for callbacks into contracts during control operations: Filecoin's block gas limit. */
-const CONTROL_GAS_LIMIT = 10_000_000_000n;
-const SYSTEM: ActorRecord = { id: SingletonId.System, kind: "system" };
 const MARKET = idAddress(SingletonId.Market);
+const VERIFREG = idAddress(SingletonId.VerifiedRegistry);
 /**
  * The signature test control attaches when the caller gives none: BLS type with bytes `de ad`,
  * what Boost sends for contract clients (whose AuthenticateMessage decides for itself).
@@ -60,34 +49,6 @@ const MARKET = idAddress(SingletonId.Market);
 export const PLACEHOLDER_SIGNATURE: Signature = { type: SignatureType.BLS, bytes: Uint8Array.of(0xde, 0xad) };
 
 const name = (a: FilecoinAddress) => formatAddress(a, "t");
-
-/** The recorded description of the failed top-level send ("send to t05 method …: exit 16 …: why"). */
-function failureMessage(evm: FevmEVM, outcome: SendOutcome, operation: string): MarketControlError {
-  const recorded = evm.takeActorFailures().at(-1);
-  const code = outcome.kind === "returned" ? outcome.exitCode : -outcome.errorNumber;
-  return new MarketControlError(`${operation} failed: ${recorded ?? describeExitCode(code, "market")}`, outcome.kind === "returned" ? outcome.exitCode : undefined);
-}
-
-async function sendChecked(
-  evm: FevmEVM,
-  req: { from: ActorRecord; to: FilecoinAddress; method: bigint; params: CborEncodable | null; value?: bigint; epoch?: bigint },
-  operation: string,
-): Promise<IpldBlock | null> {
-  const outcome = await send({
-    evm,
-    from: req.from,
-    to: req.to,
-    method: req.method,
-    params: req.params === null ? null : cborBlock(req.params),
-    value: req.value ?? 0n,
-    gasLimit: CONTROL_GAS_LIMIT,
-    readOnly: false,
-    depth: 0,
-    epoch: req.epoch ?? evm.currentEpoch(),
-  });
-  if (outcome.kind === "returned" && outcome.exitCode === ExitCode.OK) return outcome.ret;
-  throw failureMessage(evm, outcome, operation);
-}
 
 /** Runs market-side logic for a control operation, reporting its aborts as control errors. */
 async function asControlError<T>(fn: () => T | Promise<T>): Promise<T> {
@@ -169,8 +130,9 @@ export interface ActivateOptions {
 }
 
 /**
- * Activates a published deal as its provider's ProveCommitSectors3 would: SectorContentChanged
- * naming the deal in a piece of sector `sectorNumber`, committed until the deal's end.
+ * Activates a published deal as its provider's ProveCommitSectors3 would, for a sector
+ * `sectorNumber` committed until the deal's end: a verified deal's allocation is claimed first
+ * (ClaimAllocations to f06, all or nothing), then SectorContentChanged names the deal.
  */
 export async function activateDeal(evm: FevmEVM, id: bigint, opts: ActivateOptions = {}): Promise<DealState> {
   const st = new MarketState(evm.stateManager);
@@ -182,6 +144,11 @@ export async function activateDeal(evm: FevmEVM, id: bigint, opts: ActivateOptio
   if ("failure" in checked) throw new MarketControlError(checked.failure.message, checked.failure.exitCode);
   const provider = await existingActor(evm, proposal.provider, "provider");
   const sector = opts.sectorNumber ?? id;
+  const allocation = await st.getPendingAllocation(id);
+  if (allocation !== undefined) {
+    const claim = [[[sector, proposal.endEpoch, [[idOf(proposal.client), allocation, proposal.pieceCid, proposal.pieceSize]]]], true];
+    await sendChecked(evm, { from: provider, to: VERIFREG, method: VerifRegMethod.ClaimAllocations, params: claim, epoch }, `ClaimAllocations of allocation ${allocation} (deal ${id}) by miner t0${provider.id}`);
+  }
   const params = [[sector, proposal.endEpoch, [[proposal.pieceCid, proposal.pieceSize, encodeCbor(id)]]]];
   const what = `SectorContentChanged from miner t0${provider.id}`;
   const ret = await sendChecked(evm, { from: provider, to: MARKET, method: MarketMethod.SectorContentChangedExported, params, epoch }, what);

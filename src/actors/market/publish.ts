@@ -46,15 +46,14 @@ import {
 } from "./policy";
 import { compareBigInt, MarketState } from "./state";
 import {
-  allocationRequestsCbor,
   clientBalanceRequirement,
   dealProposalCbor,
   readNewAllocationIds,
   readTransferFromRecipientData,
-  type AllocationRequest,
   type ClientDealProposal,
   type DealProposal,
 } from "./types";
+import { allocationRequestsCbor, type AllocationRequest } from "../verifreg/types";
 import { isSignatureCheckWaived } from "./waiver";
 
 const name = (a: FilecoinAddress) => formatAddress(a, "t");
@@ -141,7 +140,7 @@ async function transferDatacap(inv: Invocation, clientId: bigint, requests: Allo
       addressToBytes(idAddress(clientId)),
       addressToBytes(idAddress(SingletonId.VerifiedRegistry)),
       encodeBigIntBytes(amount),
-      encodeCbor(allocationRequestsCbor(requests)),
+      encodeCbor(allocationRequestsCbor({ allocations: requests, extensions: [] })),
     ];
     const what = "DataCap (f07) TransferFrom";
     const ret = extractSendResult(await inv.send(idAddress(SingletonId.DataCap), DataCapMethod.TransferFromExported, cborBlock(params), 0n), what);

@@ -12,7 +12,8 @@ import { activeDealOrProcessTimeout, dealCid, processDealUpdate, removeCompleted
 import { idOf } from "./escrow";
 import { boundedIndices, burn } from "./sector-methods";
 import { MarketState } from "./state";
-import { batchReturnCbor, type BatchReturn, type DealState } from "./types";
+import { batchReturnCbor, type BatchReturn } from "../batch-return";
+import type { DealState } from "./types";
 
 export async function settleDealPayments(inv: Invocation, dealIds: BitRange[]): Promise<CborEncodable> {
   const ids = boundedIndices(dealIds, "SettleDealPayments deal ids");

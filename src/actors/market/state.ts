@@ -198,6 +198,11 @@ export class MarketState {
     return this.write(storeKey("allocation", dealId), allocationId);
   }
 
+  /** The verified registry allocation a published, unactivated verified deal pays for. */
+  getPendingAllocation(dealId: bigint): Promise<bigint | undefined> {
+    return this.read(storeKey("allocation", dealId), (v) => expectUint64(v, "allocation id"));
+  }
+
   deletePendingAllocation(dealId: bigint): Promise<void> {
     return this.kv.delete(storeKey("allocation", dealId));
   }

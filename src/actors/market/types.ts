@@ -17,13 +17,13 @@ import {
   expectBytes,
   expectCid,
   expectInt64,
-  expectUint32,
   expectUint64,
   type BitRange,
   type CborEncodable,
   type CborValue,
   type FilecoinAddress,
 } from "../../fil";
+import { readBatchReturn } from "../batch-return";
 
 /** A deal label: text (CBOR major 3) or bytes (major 2); `GetDealLabel` keeps which. */
 export type DealLabel = string | Uint8Array;
@@ -197,22 +197,6 @@ export function readNewAllocationIds(value: CborValue): bigint[] {
   return expectArray(f[2], "AllocationsResponse.new_allocations").map((id, i) => expectUint64(id, `new_allocations[${i}]`));
 }
 
-export interface BatchReturn {
-  successCount: number;
-  failCodes: { idx: number; code: number }[];
-}
-
-export function readBatchReturn(value: CborValue, what = "BatchReturn"): BatchReturn {
-  const f = expectArray(value, what, 2);
-  return {
-    successCount: expectUint32(f[0], `${what}.success_count`),
-    failCodes: expectArray(f[1], `${what}.fail_codes`).map((c, i) => {
-      const cf = expectArray(c, `${what}.fail_codes[${i}]`, 2);
-      return { idx: expectUint32(cf[0], `${what}.fail_codes[${i}].idx`), code: expectUint32(cf[1], `${what}.fail_codes[${i}].code`) };
-    }),
-  };
-}
-
 // ------------------------------------------------------------------------------------ writers
 
 export function dealProposalCbor(p: DealProposal): CborEncodable {
@@ -244,22 +228,4 @@ export function publishParamsCbor(deals: readonly ClientDealProposal[]): CborEnc
 
 export function dealStateCbor(s: DealState): CborEncodable {
   return [s.sectorNumber, s.sectorStartEpoch, s.lastUpdatedEpoch, s.slashEpoch];
-}
-
-export function batchReturnCbor(b: BatchReturn): CborEncodable {
-  return [b.successCount, b.failCodes.map((f) => [f.idx, f.code])];
-}
-
-export interface AllocationRequest {
-  provider: bigint;
-  data: CID;
-  size: bigint;
-  termMin: bigint;
-  termMax: bigint;
-  expiration: bigint;
-}
-
-/** Verifreg AllocationRequests `[[request…], [extension…]]` (the market never extends claims). */
-export function allocationRequestsCbor(requests: readonly AllocationRequest[]): CborEncodable {
-  return [requests.map((r) => [r.provider, r.data, r.size, r.termMin, r.termMax, r.expiration]), []];
 }

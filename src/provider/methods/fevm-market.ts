@@ -50,11 +50,11 @@ function integer(value: unknown, name: string, min: bigint, max: bigint): bigint
   return n;
 }
 
-const amount = (value: unknown, name: string) => integer(value, name, 0n, (1n << 1016n) - 1n);
+export const amount = (value: unknown, name: string) => integer(value, name, 0n, (1n << 1016n) - 1n);
 const epoch = (value: unknown, name: string) => integer(value, name, INT64_MIN, -INT64_MIN - 1n);
-const u64 = (value: unknown, name: string) => integer(value, name, 0n, UINT64_MAX);
+export const u64 = (value: unknown, name: string) => integer(value, name, 0n, UINT64_MAX);
 
-function address(value: unknown, name: string): FilecoinAddress {
+export function address(value: unknown, name: string): FilecoinAddress {
   if (typeof value === "number") return parseAnyAddress(String(value), name);
   return parseAnyAddress(value, name);
 }
@@ -161,7 +161,7 @@ function dealJson(d: MarketDeal): DealJson {
 }
 
 /** The market's refusals become JSON-RPC errors carrying the exit code. */
-async function control<T>(fn: () => Promise<T>): Promise<T> {
+export async function control<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (e) {

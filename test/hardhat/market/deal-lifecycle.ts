@@ -106,11 +106,11 @@ describe("a storage deal: published, activated, paid, completed or terminated", 
     expect(await dealClient.getDealSector(id)).to.deep.equal([32n, 0n]);
   });
 
-  it("a verified deal needs DataCap, which this network does not have yet: publishing it aborts with 17", async function () {
+  it("a verified deal needs DataCap: a client without enough is dropped (16, insufficient DataCap)", async function () {
     const { client, provider } = await loadFixture(marketFixture);
     const refused = await refusal(fevm.market.publishDeal({ ...(await dealProposal(client.address, provider.address)), verifiedDeal: true }));
-    expect(refused.exitCode).to.equal(17);
-    expect(refused.message).to.contain("failed to get datacap balance");
+    expect(refused.exitCode).to.equal(16);
+    expect(refused.message).to.contain("insufficient DataCap");
   });
 
   it("loadFixture takes back deals, escrow, burnt funds, epochs and the deal ids they used", async function () {

@@ -22,6 +22,7 @@ describe("fevm config: defaults", () => {
       genesisTimestamp: undefined,
       accounts: { mnemonic: HARDHAT_DEFAULT_MNEMONIC, count: 20, balance: 10_000n * 10n ** 18n },
       miners: [],
+      verifregRootKey: undefined,
       storageProvider: {},
       logging: false,
       gas: 16_777_216,
@@ -64,6 +65,7 @@ describe("fevm config: accepted values", () => {
       genesisTimestamp: 1_700_000_000,
       accounts: { mnemonic: "abandon ".repeat(11) + "about", count: 1000, balance: "5" },
       miners: [miner, { sectorSize: 2048 }],
+      verifregRootKey: "t0100",
       storageProvider: { acceptDeals: true },
       logging: true,
       gas: "auto",
@@ -80,6 +82,7 @@ describe("fevm config: accepted values", () => {
       genesisTimestamp: 1_700_000_000,
       accounts: { mnemonic: "abandon ".repeat(11) + "about", count: 1000, balance: 5n },
       miners: [miner, { sectorSize: 2048 }],
+      verifregRootKey: "t0100",
       storageProvider: { acceptDeals: true },
       logging: true,
       gas: "auto",
@@ -108,6 +111,11 @@ describe("fevm config: accepted values", () => {
 });
 
 describe("fevm config: errors name the key, what is allowed and what was given", () => {
+  it("takes the verified registry's root key as an address string", () => {
+    expect(resolveFevmConfig({ verifregRootKey: "t0100" }).verifregRootKey).to.equal("t0100");
+    expect(errorFor({ verifregRootKey: 80 })).to.contain("fevm.verifregRootKey");
+  });
+
   it("rejects a fevm value that is not an object", () => {
     expect(errorFor(5)).to.equal("fevm: expected an object, got 5");
     expect(errorFor(null)).to.equal("fevm: expected an object, got null");
@@ -117,7 +125,7 @@ describe("fevm config: errors name the key, what is allowed and what was given",
   it("lists the known keys for an unknown key, and spots a wrong case", () => {
     expect(errorFor({ chainid: 1 })).to.equal(
       'fevm: unknown key "chainid" (did you mean "chainId"?); known keys: chainId, networkVersion, ' +
-        "genesisTimestamp, accounts, miners, storageProvider, logging, gas, allowUnlimitedContractSize, mining, warnOnTimeRounding, solcjs, calibrationUrl, mainnetUrl",
+        "genesisTimestamp, accounts, miners, verifregRootKey, storageProvider, logging, gas, allowUnlimitedContractSize, mining, warnOnTimeRounding, solcjs, calibrationUrl, mainnetUrl",
     );
     expect(errorFor({ forking: {} })).to.match(/^fevm: unknown key "forking"; known keys: chainId, /);
   });
@@ -271,7 +279,7 @@ describe("fevm config: errors name the key, what is allowed and what was given",
     expect(error.message.split("\n")).to.deep.equal([
       "Invalid fevm config:",
       '  fevm: unknown key "typo"; known keys: chainId, networkVersion, genesisTimestamp, accounts, miners, ' +
-        "storageProvider, logging, gas, allowUnlimitedContractSize, mining, warnOnTimeRounding, solcjs, calibrationUrl, mainnetUrl",
+        "verifregRootKey, storageProvider, logging, gas, allowUnlimitedContractSize, mining, warnOnTimeRounding, solcjs, calibrationUrl, mainnetUrl",
       "  fevm.chainId: expected a positive safe integer, got -1",
       "  fevm.accounts.count: expected an integer from 1 to 1000, got 2.5",
       "  fevm.logging: expected true or false, got 1",

@@ -229,9 +229,9 @@ describe("market PublishStorageDeals", function () {
     expect(r.message).to.contain("returned no value to AuthenticateMessage");
   });
 
-  it("a verified deal asks DataCap (f07) for the client's balance; without a DataCap actor the publish aborts with 17", async () => {
+  it("a verified deal of a client without DataCap is dropped (16, insufficient DataCap)", async () => {
     const r = await refusal(net.market.publishDeal(await proposalFor(net, ACCOUNTS[1], { verifiedDeal: true })));
-    expect(r.exitCode).to.equal(17);
-    expect(r.message).to.contain("failed to get datacap balance for client");
+    expect(r.exitCode).to.equal(16);
+    expect(r.message).to.contain("insufficient DataCap").and.contain("has 0 DataCap left");
   });
 });

@@ -2,7 +2,10 @@ import { accountActor, ethAccountActor } from "./account/methods";
 import type { ActorDefinition } from "./definition";
 import type { ActorKind } from "./kinds";
 import { minerActor } from "./miner/methods";
+import { initActor } from "./init/methods";
 import { marketActor } from "./market/methods";
+import { powerActor } from "./power/methods";
+import { rewardActor } from "./reward/methods";
 import { placeholderActor } from "./placeholder/methods";
 
 /**
@@ -15,6 +18,9 @@ const DEFINITIONS: Partial<Record<ActorKind, ActorDefinition>> = {
   placeholder: placeholderActor,
   market: marketActor,
   miner: minerActor,
+  init: initActor,
+  power: powerActor,
+  reward: rewardActor,
 };
 
 const NAMES: Record<ActorKind, string> = {

@@ -1,7 +1,7 @@
 import type { Address } from "@ethereumjs/util";
 import type { FevmEVM } from "../../evm/fevm-evm";
 import { FIRST_GENESIS_MINER_ID } from "../singletons";
-import { createMiner, MinerCreationError, type CreateMinerOptions } from "./create";
+import { createGenesisMiner, MinerCreationError, type CreateMinerOptions } from "./create";
 
 /** A miner of the `fevm.miners` config: like CreateMinerOptions, but the owner may be left out. */
 export type GenesisMinerOptions = Omit<CreateMinerOptions, "owner"> & { owner?: CreateMinerOptions["owner"] };
@@ -17,7 +17,7 @@ export async function installGenesisMiners(evm: FevmEVM, miners: readonly Genesi
     const owner = miner.owner ?? defaultOwner?.toString();
     if (owner === undefined) throw new MinerCreationError(`fevm.miners[${i}] has no owner and there are no accounts to default to; set fevm.miners[${i}].owner`);
     try {
-      await createMiner(evm, { ...miner, owner }, FIRST_GENESIS_MINER_ID + BigInt(i));
+      await createGenesisMiner(evm, { ...miner, owner }, FIRST_GENESIS_MINER_ID + BigInt(i));
     } catch (e) {
       if (e instanceof MinerCreationError) throw new MinerCreationError(`fevm.miners[${i}]: ${e.message}`);
       throw e;

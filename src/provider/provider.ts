@@ -21,7 +21,7 @@ import { anvilAliases } from "./methods/aliases";
 import { fevmMethods } from "./methods/fevm";
 import { fevmPieceMethods } from "./methods/fevm-piece";
 import { fevmMarketMethods } from "./methods/fevm-market";
-import { fevmMinerMethods } from "./methods/fevm-miners";
+import { fevmMinerMethods, fevmSectorMethods } from "./methods/fevm-miners";
 import type { GenesisMinerOptions } from "../actors/miner/genesis";
 import { debugMethods } from "./methods/debug";
 import type { ErrorAbiLookup } from "./revert-message";
@@ -87,6 +87,7 @@ export class FevmProvider extends EventEmitter {
       ...fevmPieceMethods,
       ...fevmMarketMethods,
       ...fevmMinerMethods,
+      ...fevmSectorMethods,
       ...debugMethods,
     };
     Object.assign(this.methods, anvilAliases(this.methods));

@@ -3,7 +3,10 @@ import type { ActorDefinition } from "./definition";
 import { dataCapActor } from "./datacap/methods";
 import type { ActorKind } from "./kinds";
 import { minerActor } from "./miner/methods";
+import { initActor } from "./init/methods";
 import { marketActor } from "./market/methods";
+import { powerActor } from "./power/methods";
+import { rewardActor } from "./reward/methods";
 import { placeholderActor } from "./placeholder/methods";
 import { verifRegActor } from "./verifreg/methods";
 
@@ -19,6 +22,9 @@ const DEFINITIONS: Partial<Record<ActorKind, ActorDefinition>> = {
   miner: minerActor,
   datacap: dataCapActor,
   verifreg: verifRegActor,
+  init: initActor,
+  power: powerActor,
+  reward: rewardActor,
 };
 
 const NAMES: Record<ActorKind, string> = {

@@ -24,6 +24,7 @@ export function defaultFevmConfig(): FevmConfig {
     networkVersion: NETWORK_VERSIONS.max,
     genesisTimestamp: undefined,
     accounts: { mnemonic: HARDHAT_DEFAULT_MNEMONIC, count: 20, balance: 10_000n * ATTO_PER_FIL },
+    preset: undefined,
     miners: [],
     verifregRootKey: undefined,
     storageProvider: {},

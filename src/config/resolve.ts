@@ -1,6 +1,6 @@
 import { FILECOIN_BLOCK_GAS_LIMIT } from "../chain/chain";
 import { defaultFevmConfig, NETWORK_VERSIONS } from "./defaults";
-import type { FevmConfig, FevmMinerUserConfig, FevmUserConfig, SolcjsMode } from "./types";
+import type { FevmConfig, FevmMinerUserConfig, FevmPreset, FevmUserConfig, SolcjsMode } from "./types";
 import {
   ConfigIssues,
   isPlainObject,
@@ -26,6 +26,7 @@ const FEVM_KEYS = keysOf<FevmUserConfig>({
   networkVersion: true,
   genesisTimestamp: true,
   accounts: true,
+  preset: true,
   miners: true,
   verifregRootKey: true,
   storageProvider: true,
@@ -46,7 +47,12 @@ const MINER_KEYS = keysOf<FevmMinerUserConfig>({
   sectorSize: true,
   peerId: true,
   multiaddrs: true,
+  presealSectors: true,
 });
+const PRESETS: readonly FevmPreset[] = ["lotus-devnet"];
+/** The genesis miner of a Lotus 2 KiB devnet (lotus-seed pre-seal: 2 sectors of 2 KiB). */
+const LOTUS_DEVNET_MINERS: FevmMinerUserConfig[] = [{ sectorSize: 2048, presealSectors: 2 }];
+const PRESEAL_SECTORS = { min: 0, max: 1000 };
 const SOLCJS_MODES: readonly SolcjsMode[] = ["fallback", "always", "never"];
 
 const CHAIN_IDS = { min: 1, max: Number.MAX_SAFE_INTEGER, wording: "a positive safe integer" };
@@ -89,6 +95,8 @@ export function resolveFevmConfig(user: unknown): FevmConfig {
     config.accounts = given(fields.accounts, config.accounts, (v) =>
       readAccounts(v, config.accounts, issues),
     );
+    config.preset = given(fields.preset, config.preset, (v) => readOneOf(v, "fevm.preset", PRESETS, issues));
+    if (config.preset === "lotus-devnet") config.miners = LOTUS_DEVNET_MINERS.map((m) => ({ ...m }));
     config.miners = given(fields.miners, config.miners, (v) => readMiners(v, issues));
     config.verifregRootKey = given(fields.verifregRootKey, config.verifregRootKey, (v) =>
       readNonEmptyString(v, "fevm.verifregRootKey", issues),
@@ -209,6 +217,7 @@ function readMiner(value: unknown, key: string, issues: ConfigIssues): FevmMiner
     sectorSize: optional(fields.sectorSize, (v) => readSectorSize(v, `${key}.sectorSize`, issues)),
     peerId: optional(fields.peerId, (v) => readNonEmptyString(v, `${key}.peerId`, issues)),
     multiaddrs: optional(fields.multiaddrs, (v) => readStringArray(v, `${key}.multiaddrs`, issues)),
+    presealSectors: optional(fields.presealSectors, (v) => readInteger(v, `${key}.presealSectors`, PRESEAL_SECTORS, issues)),
   });
 }
 

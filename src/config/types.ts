@@ -12,7 +12,12 @@ export interface FevmUserConfig {
     /** attoFIL per account, as bigint, decimal string or number. */
     balance?: bigint | string | number;
   };
-  /** Storage providers created at genesis (the miner actor arrives with the actors issues). */
+  /**
+   * Genesis matching another network. "lotus-devnet": a Lotus 2 KiB devnet — miner t01000 with
+   * 2 KiB sectors and two pre-sealed sectors (4 KiB of power), unless `miners` says otherwise.
+   */
+  preset?: FevmPreset;
+  /** Storage providers created at genesis: t01000, t01001, … */
   miners?: FevmMinerUserConfig[];
   /** The verified registry's root key, any address form (default t080, where Lotus devnets put it). */
   verifregRootKey?: string;
@@ -49,12 +54,16 @@ export interface FevmUserConfig {
 
 export type SolcjsMode = "fallback" | "always" | "never";
 
+export type FevmPreset = "lotus-devnet";
+
 export interface FevmMinerUserConfig {
   owner?: string;
   worker?: string;
   sectorSize?: number | bigint;
   peerId?: string;
   multiaddrs?: string[];
+  /** Committed-capacity sectors proven at genesis, with their power (as Lotus pre-seals them). */
+  presealSectors?: number;
 }
 
 /** The resolved `fevm` config: every default filled in and validated. */
@@ -64,6 +73,8 @@ export interface FevmConfig {
   /** undefined = the wall clock when the network starts. */
   genesisTimestamp: number | undefined;
   accounts: { mnemonic: string; count: number; balance: bigint };
+  /** Also read by the verified registry for its root key (a devnet default for "lotus-devnet"). */
+  preset: FevmPreset | undefined;
   miners: FevmMinerUserConfig[];
   verifregRootKey: string | undefined;
   storageProvider: Record<string, unknown>;

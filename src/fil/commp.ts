@@ -13,7 +13,7 @@ const FR32_OUT = 128;
 /** Heights 0..63 cover every padded size a u64 can express (32 << 58 = 2^63). */
 const MAX_HEIGHT = 63;
 
-function truncatedHash(left: Uint8Array, right: Uint8Array): Uint8Array {
+export function truncatedHash(left: Uint8Array, right: Uint8Array): Uint8Array {
   const input = new Uint8Array(2 * NODE_SIZE);
   input.set(left);
   input.set(right, NODE_SIZE);

@@ -12,6 +12,7 @@ export * from "./cbor-shape";
 export * from "./cid";
 export * from "./rle-plus";
 export * from "./commp";
+export * from "./commd";
 export * from "./piece-cid";
 export * from "./method-numbers";
 export * from "./exit-codes";

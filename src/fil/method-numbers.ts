@@ -185,6 +185,19 @@ export const PowerMethod = {
   MinerPowerExported: 36284446n,
 } as const;
 
+export const RewardMethod = {
+  Constructor: 1n,
+  AwardBlockReward: 2n,
+  ThisEpochReward: 3n,
+  UpdateNetworkKPI: 4n,
+} as const;
+
+export const InitMethod = {
+  Constructor: 1n,
+  Exec: 2n,
+  Exec4: 3n,
+} as const;
+
 /** DataCap (f07) exports only FRC-42 numbers (its old internal numbers are gone). */
 export const DataCapMethod = {
   Constructor: 1n,

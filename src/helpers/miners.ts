@@ -1,5 +1,5 @@
 import type { EIP1193Provider } from "hardhat/types";
-import type { CreatedMinerJson, MinerJson } from "../provider/methods/fevm-miners";
+import type { CreatedMinerJson, MinerJson, SectorJson } from "../provider/methods/fevm-miners";
 import type { AnyAddress } from "./address";
 
 export interface MinerCreateOptions {
@@ -44,6 +44,54 @@ export interface MinerView extends CreatedMiner {
   balance: bigint;
 }
 
+/** Who hears of a piece (SectorContentChanged): an address, or an address with a payload (0x bytes). */
+export type Notifee = AnyAddress | { address: AnyAddress; payload?: string };
+
+/** A piece for a sector: a published market deal, or any piece (DDO), optionally verified (its f06 allocation). */
+export type SectorPiece =
+  | { dealId: bigint | number; notify?: Notifee[] }
+  | { pieceCid: string; size: bigint | number; allocationId?: bigint | number; client?: AnyAddress; notify?: Notifee[] };
+
+export interface CommitSectorsOptions {
+  pieces: SectorPiece[];
+  /** Notified of every piece, e.g. a contract that tracks where its data landed. */
+  notify?: Notifee[];
+  sectorNumber?: bigint | number;
+  expiration?: bigint | number;
+  /** Default true: a notifee that aborts or rejects makes the commit fail. */
+  requireNotificationSuccess?: boolean;
+}
+
+export interface SectorView {
+  sectorNumber: bigint;
+  status: "dead" | "active" | "faulty";
+  deadline: bigint;
+  partition: bigint;
+  activation: bigint;
+  expiration: bigint;
+  sealedCid: string;
+  unsealedCid: string | null;
+  /** Bytes of power the sector adds to its miner's claim now (0 unless active). */
+  rawPower: bigint;
+  qaPower: bigint;
+}
+
+function sector(json: SectorJson): SectorView {
+  return {
+    ...json,
+    sectorNumber: BigInt(json.sectorNumber),
+    deadline: BigInt(json.deadline),
+    partition: BigInt(json.partition),
+    activation: BigInt(json.activation),
+    expiration: BigInt(json.expiration),
+    rawPower: BigInt(json.rawPower),
+    qaPower: BigInt(json.qaPower),
+  };
+}
+
+const notifeeWire = (n: Notifee) => (typeof n === "object" && n !== null && "address" in n ? { ...n, address: wire(n.address) } : wire(n as AnyAddress));
+const num = (n: bigint | number | undefined) => (n === undefined ? undefined : BigInt(n).toString());
+
 /** Addresses travel as strings; actor ids as decimal strings. */
 const wire = (address: AnyAddress) => (typeof address === "string" ? address : BigInt(address).toString());
 
@@ -70,6 +118,8 @@ function view(json: MinerJson): MinerView {
 
 /** `hre.fevm.miners`: storage providers for deals, over `fevm_miners_create` / `fevm_miners_get`. */
 export function createMinerHelpers(provider: () => EIP1193Provider) {
+  const sectorCall = async (method: string, miner: AnyAddress, sectors: (bigint | number)[]) =>
+    ((await provider().request({ method, params: [wire(miner), sectors.map(num)] })) as SectorJson[]).map(sector);
   return {
     /** Creates a miner actor; returns its id and address forms. */
     async create(options: MinerCreateOptions): Promise<CreatedMiner> {
@@ -81,6 +131,47 @@ export function createMinerHelpers(provider: () => EIP1193Provider) {
         sectorSize: options.sectorSize === undefined ? undefined : BigInt(options.sectorSize).toString(),
       };
       return created((await provider().request({ method: "fevm_miners_create", params: [params] })) as CreatedMinerJson);
+    },
+    /**
+     * Puts pieces in a new sector of `miner`, as its worker would: PreCommitSectorBatch2, then
+     * (after the 10-epoch challenge delay, which this mines) ProveCommitSectors3 — deals activate,
+     * allocations are claimed, notifees hear SectorContentChanged, power is claimed.
+     */
+    async commitSectors(miner: AnyAddress, options: CommitSectorsOptions): Promise<SectorView> {
+      const params = {
+        ...options,
+        pieces: options.pieces.map((p) =>
+          "dealId" in p
+            ? { dealId: num(p.dealId), notify: p.notify?.map(notifeeWire) }
+            : { ...p, size: num(p.size), allocationId: num(p.allocationId), client: p.client === undefined ? undefined : wire(p.client), notify: p.notify?.map(notifeeWire) },
+        ),
+        notify: options.notify?.map(notifeeWire),
+        sectorNumber: num(options.sectorNumber),
+        expiration: num(options.expiration),
+      };
+      return sector((await provider().request({ method: "fevm_miners_commitSectors", params: [wire(miner), params] })) as SectorJson);
+    },
+    /** TerminateSectors: power leaves the claim, the sectors' deals end at the market. */
+    async terminateSectors(miner: AnyAddress, sectors: (bigint | number)[]): Promise<SectorView[]> {
+      return sectorCall("fevm_miners_terminateSectors", miner, sectors);
+    },
+    /** DeclareFaults: the sectors stop counting for power until recovered. */
+    async declareFaults(miner: AnyAddress, sectors: (bigint | number)[]): Promise<SectorView[]> {
+      return sectorCall("fevm_miners_declareFaults", miner, sectors);
+    },
+    /** DeclareFaultsRecovered: the sectors count again (as if proven at the next Window PoSt). */
+    async recoverFaults(miner: AnyAddress, sectors: (bigint | number)[]): Promise<SectorView[]> {
+      return sectorCall("fevm_miners_recoverFaults", miner, sectors);
+    },
+    /** ExtendSectorExpiration2; `claims[sector] = { maintain, drop }` for sectors with verified data. */
+    async extendSectors(miner: AnyAddress, options: { sectors: (bigint | number)[]; newExpiration: bigint | number; claims?: Record<string, { maintain?: (bigint | number)[]; drop?: (bigint | number)[] }> }): Promise<SectorView[]> {
+      const claims = options.claims && Object.fromEntries(Object.entries(options.claims).map(([k, c]) => [k, { maintain: c.maintain?.map(num), drop: c.drop?.map(num) }]));
+      const params = { sectors: options.sectors.map(num), newExpiration: num(options.newExpiration), claims };
+      return ((await provider().request({ method: "fevm_miners_extendSectors", params: [wire(miner), params] })) as SectorJson[]).map(sector);
+    },
+    /** The miner's proven sectors. */
+    async sectors(miner: AnyAddress): Promise<SectorView[]> {
+      return ((await provider().request({ method: "fevm_miners_sectors", params: [wire(miner)] })) as SectorJson[]).map(sector);
     },
     /** The miner's owner, worker, control addresses, beneficiary, peer info, sector size and balance. */
     async get(miner: AnyAddress): Promise<MinerView> {

@@ -22,7 +22,7 @@ import { fevmMethods } from "./methods/fevm";
 import { fevmPieceMethods } from "./methods/fevm-piece";
 import { fevmMarketMethods } from "./methods/fevm-market";
 import { fevmVerifRegMethods } from "./methods/fevm-verifreg";
-import { fevmMinerMethods } from "./methods/fevm-miners";
+import { fevmMinerMethods, fevmSectorMethods } from "./methods/fevm-miners";
 import type { GenesisMinerOptions } from "../actors/miner/genesis";
 import { debugMethods } from "./methods/debug";
 import { traceMethods } from "./methods/trace";
@@ -109,6 +109,7 @@ export class FevmProvider extends EventEmitter {
       ...fevmMarketMethods,
       ...fevmVerifRegMethods,
       ...fevmMinerMethods,
+      ...fevmSectorMethods,
       ...debugMethods,
       ...traceMethods,
     };

@@ -1,33 +1,44 @@
 /**
- * Creating a storage miner outside any message (genesis, test control): the actor record with an
- * f2 robust address, and its info as the miner constructor would set it up (builtin-actors
- * actors/miner/src/lib.rs `constructor`, `MinerInfo::new`): beneficiary = owner, no pending
- * changes. Unlike power's CreateMiner no deposit is locked, so the miner starts with no vesting funds.
+ * Creating storage miners for test control and genesis: the options a user gives (any address
+ * form, text peer ids and multiaddrs, a sector size) checked and resolved with errors that name
+ * them, then the real messages — power's CreateMiner for new miners, the constructor as init runs
+ * it for genesis miners — so the actors' own checks apply.
  */
 import { bls12_381 } from "@noble/curves/bls12-381.js";
 import { blake2b } from "@noble/hashes/blake2.js";
 import type { FevmEVM } from "../../evm/fevm-evm";
 import {
-  actorAddressFromData,
+  addressToBytes,
   blsAddress,
+  describeExitCode,
   ExitCode,
+  expectAddress,
+  expectArray,
   formatAddress,
+  idAddress,
+  METHOD_CONSTRUCTOR,
+  MinerMethod,
+  PowerMethod,
   InvalidAddressError,
   Protocol,
   toFilecoinAddress,
   type ActorAddress,
   type AddressInput,
+  type CborEncodable,
   type FilecoinAddress,
 } from "../../fil";
 import { bigIntToBytes, concatBytes } from "../../fil/bytes";
+import { PowerState } from "../power/state";
+import { minerRobustAddress } from "../init/methods";
+import type { IpldBlock } from "../outcome";
+import type { ActorRecord } from "../registry";
+import { cborBlock, decodeReturn } from "../runtime";
 import { send } from "../send";
-import { SingletonId } from "../singletons";
+import { FIRST_GENESIS_MINER_ID, FIRST_NON_SINGLETON_ID, SingletonId } from "../singletons";
 import { MAX_CONTROL_ADDRESSES, MAX_MULTIADDR_DATA, MAX_PEER_ID_LENGTH } from "./policy";
 import { InvalidMultiaddrError, multiaddrToBytes } from "./multiaddr";
 import { InvalidPeerIdError, peerIdToBytes } from "./peer-id";
 import { DEFAULT_SECTOR_SIZE, describeSectorSizes, sectorSizeInfo } from "./sector-size";
-import { MinerState } from "./state";
-import type { MinerInfo } from "./types";
 
 export interface CreateMinerOptions {
   /** Any actor (resolved like a send would: unknown f1/f3/f410 addresses get an account). */
@@ -57,8 +68,10 @@ export class MinerCreationError extends Error {
 }
 
 const SYSTEM = { id: SingletonId.System, kind: "system" } as const;
+const INIT = { id: SingletonId.Init, kind: "init" } as const;
+/** Gas for contracts an owner's messages call back: Filecoin's block gas limit. */
+const CONTROL_GAS_LIMIT = 10_000_000_000n;
 const WORKER_KEY_DOMAIN = new TextEncoder().encode("hardhat-fevm generated miner worker key");
-const ROBUST_ADDRESS_DOMAIN = new TextEncoder().encode("hardhat-fevm miner");
 
 function parseAddress(input: AddressInput, what: string): FilecoinAddress {
   try {
@@ -82,18 +95,34 @@ async function resolveOrCreate(evm: FevmEVM, address: FilecoinAddress, what: str
   throw new MinerCreationError(`${what} ${formatAddress(address, "t")} does not exist on this network; use an existing actor or an f1/f3/f410 address`);
 }
 
-/** A BLS key derived from the miner id, so a generated worker is the same in every run. */
-function generatedWorkerAddress(minerId: bigint): FilecoinAddress {
-  const seed = blake2b(concatBytes(WORKER_KEY_DOMAIN, bigIntToBytes(minerId, 8)), { dkLen: 48 });
-  return blsAddress(bls12_381.longSignatures.keygen(seed).publicKey.toBytes());
+/** A BLS key derived from `seed`, so a generated worker is the same in every run. */
+function generatedWorkerAddress(seed: Uint8Array): FilecoinAddress {
+  const keySeed = blake2b(concatBytes(WORKER_KEY_DOMAIN, seed), { dkLen: 48 });
+  return blsAddress(bls12_381.longSignatures.keygen(keySeed).publicKey.toBytes());
+}
+
+/**
+ * The account of a generated worker key. It takes a free id of the genesis-account range (counting
+ * down from 999) rather than the next id, so miners keep the ids a Lotus devnet gives them
+ * (t01000, t01001, … in creation order) whether or not their worker was generated.
+ */
+async function generatedWorkerBelowMiners(evm: FevmEVM, address: FilecoinAddress): Promise<bigint> {
+  const known = await evm.actors.lookupId(address);
+  if (known !== undefined) return known;
+  let id = FIRST_GENESIS_MINER_ID - 1n;
+  while ((await evm.actors.get(id)) !== undefined) {
+    if (--id < FIRST_NON_SINGLETON_ID) throw new MinerCreationError("no free actor id left below 1000 for a generated worker; pass a t3 worker address");
+  }
+  await evm.actors.put({ id, kind: "account", address });
+  return id;
 }
 
 /** The worker must be an account with a BLS key, as the miner constructor requires. */
-async function resolveWorker(evm: FevmEVM, opts: CreateMinerOptions, ownerId: bigint, minerId: bigint): Promise<bigint> {
+async function resolveWorker(evm: FevmEVM, opts: CreateMinerOptions, ownerId: bigint, generated: (owner: bigint) => Promise<bigint>): Promise<bigint> {
   if (opts.worker === undefined) {
     const owner = await evm.actors.get(ownerId);
     if (owner?.kind === "account" && owner.address?.protocol === Protocol.BLS) return ownerId;
-    return resolveOrCreate(evm, generatedWorkerAddress(minerId), "generated worker");
+    return generated(ownerId);
   }
   const address = parseAddress(opts.worker, "worker");
   const id = await resolveOrCreate(evm, address, "worker");
@@ -134,11 +163,17 @@ function multiaddrBytes(multiaddrs: CreateMinerOptions["multiaddrs"]): Uint8Arra
   return list;
 }
 
-/**
- * Creates a miner at the next free actor id, or at `atId` (genesis miners, whose ids are
- * reserved from 1000 on). Throws MinerCreationError naming the option that is wrong.
- */
-export async function createMiner(evm: FevmEVM, opts: CreateMinerOptions, atId?: bigint): Promise<CreatedMiner> {
+/** The options checked and resolved to what the power and miner actors take. */
+interface ResolvedMiner {
+  owner: bigint;
+  worker: bigint;
+  controls: bigint[];
+  windowPoStProofType: number;
+  peerId: Uint8Array;
+  multiaddrs: Uint8Array[];
+}
+
+async function resolveOptions(evm: FevmEVM, opts: CreateMinerOptions, generatedWorker: (owner: bigint) => Promise<bigint>): Promise<ResolvedMiner> {
   const given = opts.sectorSize ?? DEFAULT_SECTOR_SIZE;
   const sectorSize = typeof given === "number" && !Number.isSafeInteger(given) ? undefined : BigInt(given);
   const sector = sectorSize === undefined ? undefined : sectorSizeInfo(sectorSize);
@@ -156,24 +191,52 @@ export async function createMiner(evm: FevmEVM, opts: CreateMinerOptions, atId?:
   for (const [i, input] of controlInputs.entries()) {
     controls.push(await resolveOrCreate(evm, parseAddress(input, `controlAddresses[${i}]`), `control address ${i}`));
   }
+  const worker = await resolveWorker(evm, opts, owner, generatedWorker);
+  return { owner, worker, controls, windowPoStProofType: sector.windowPoStProofType, peerId, multiaddrs };
+}
 
-  const id = atId ?? (await evm.actors.create("miner")).id;
-  const robustAddress = actorAddressFromData(concatBytes(ROBUST_ADDRESS_DOMAIN, bigIntToBytes(id, 8)));
+/** Sends a message as `from` and returns its result, or throws MinerCreationError with the actor's own account of the failure. */
+async function sendOrFail(evm: FevmEVM, from: ActorRecord, to: bigint, method: bigint, params: CborEncodable, operation: string): Promise<IpldBlock | null> {
+  const outcome = await send({ evm, from, to: idAddress(to), method, params: cborBlock(params), value: 0n, gasLimit: CONTROL_GAS_LIMIT, readOnly: false, depth: 0, epoch: evm.currentEpoch() });
+  if (outcome.kind === "returned" && outcome.exitCode === ExitCode.OK) return outcome.ret;
+  const code = outcome.kind === "returned" ? outcome.exitCode : -outcome.errorNumber;
+  throw new MinerCreationError(`${operation} failed: ${evm.takeActorFailures().at(-1) ?? describeExitCode(code)}`);
+}
+
+const idBytes = (id: bigint) => addressToBytes(idAddress(id));
+
+/**
+ * Creates a miner as \`lotus-miner init\` does: the owner sends power's CreateMiner (power → init
+ * Exec → miner constructor), then sets the control addresses with ChangeWorkerAddress. Throws
+ * MinerCreationError naming the option that is wrong or the actor's refusal.
+ */
+export async function createMiner(evm: FevmEVM, opts: CreateMinerOptions): Promise<CreatedMiner> {
+  const r = await resolveOptions(evm, opts, async (owner) => {
+    const minerCount = (await new PowerState(evm.stateManager).totals()).minerCount;
+    return generatedWorkerBelowMiners(evm, generatedWorkerAddress(concatBytes(bigIntToBytes(owner, 8), bigIntToBytes(minerCount, 8))));
+  });
+  const ownerRecord = (await evm.actors.get(r.owner))!;
+  const params = [idBytes(r.owner), idBytes(r.worker), r.windowPoStProofType, r.peerId, r.multiaddrs];
+  const ret = await sendOrFail(evm, ownerRecord, SingletonId.Power, PowerMethod.CreateMinerExported, params, "power CreateMiner");
+  const [idAddr, robust] = decodeReturn(ret, "CreateMinerReturn", (v) => expectArray(v, "CreateMinerReturn", 2).map((a) => expectAddress(a, "CreateMinerReturn address")));
+  if (idAddr.protocol !== Protocol.ID || robust.protocol !== Protocol.Actor) throw new MinerCreationError("power CreateMiner returned unexpected addresses");
+  if (r.controls.length > 0) {
+    await sendOrFail(evm, ownerRecord, idAddr.id, MinerMethod.ChangeWorkerAddressExported, [idBytes(r.worker), r.controls.map(idBytes)], "miner ChangeWorkerAddress (control addresses)");
+  }
+  return { id: idAddr.id, robustAddress: robust };
+}
+
+/**
+ * A genesis miner at a reserved id (Lotus devnets number them from 1000): its constructor runs as
+ * init would run it, and power records its empty claim, as Lotus's genesis builder does.
+ */
+export async function createGenesisMiner(evm: FevmEVM, opts: CreateMinerOptions, id: bigint): Promise<CreatedMiner> {
+  // Genesis ids are reserved, so generated workers simply take the next ones.
+  const r = await resolveOptions(evm, opts, () => resolveOrCreate(evm, generatedWorkerAddress(bigIntToBytes(id, 8)), "generated worker"));
+  const robustAddress = minerRobustAddress(id);
   await evm.actors.put({ id, kind: "miner", address: robustAddress });
-  const info: MinerInfo = {
-    owner,
-    worker: await resolveWorker(evm, opts, owner, id),
-    controlAddresses: controls,
-    pendingWorkerKey: null,
-    peerId,
-    multiaddrs,
-    windowPoStProofType: sector.windowPoStProofType,
-    sectorSize,
-    pendingOwner: null,
-    beneficiary: owner,
-    beneficiaryTerm: { quota: 0n, usedQuota: 0n, expiration: 0n },
-    pendingBeneficiary: null,
-  };
-  await new MinerState(evm.stateManager, id).saveInfo(info);
+  const params = [idBytes(r.owner), idBytes(r.worker), r.controls.map(idBytes), r.windowPoStProofType, r.peerId, r.multiaddrs];
+  await sendOrFail(evm, INIT, id, METHOD_CONSTRUCTOR, params, `constructor of genesis miner t0${id}`);
+  await new PowerState(evm.stateManager).addMiner(id, r.windowPoStProofType, evm.currentEpoch());
   return { id, robustAddress };
 }

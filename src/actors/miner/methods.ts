@@ -2,26 +2,40 @@
  * The storage miner actor's methods that concern its identity and funds (builtin-actors
  * actors/miner/src/lib.rs): owner, worker, control addresses, peer info, beneficiary, balance.
  * Each runs its checks in the real actor's order with the real exit codes. The emulated miner
- * has no sectors, so it has no locked funds, pledge, fee debt or pending terminations.
+ * locks no pledge or deposits and has no fee debt or pending terminations, so all of its balance
+ * is available. Sector methods are in onboarding.ts, sector-changes.ts and sector-queries.ts.
  */
 import {
-  AccountMethod,
   encodeBigIntBytes as encodeAmount,
-  expectAddress,
   ExitCode,
+  expectArray,
+  expectUint64,
   formatAddress,
   idAddress,
   METHOD_SEND,
   MinerMethod,
   Protocol,
-  type FilecoinAddress,
 } from "../../fil";
 import type { ActorDefinition, ActorMethod, Invocation } from "../definition";
 import { ActorAbort, type IpldBlock } from "../outcome";
-import { stateAddressOf } from "../registry";
-import { actorKind, cborBlock, decodeParams, decodeReturn, expectNoParams, extractSendResult, requireCallerIn, requireWritable, resolveAddress } from "../runtime";
-import { MAX_CONTROL_ADDRESSES, MAX_MULTIADDR_DATA, MAX_PEER_ID_LENGTH, WORKER_KEY_CHANGE_DELAY } from "./policy";
-import { MinerState } from "./state";
+import { cborBlock, decodeParams, expectNoParams, extractSendResult, requireCallerIn, resolveAddress } from "../runtime";
+import { WORKER_KEY_CHANGE_DELAY } from "./policy";
+import { methodMap, withoutParams, withParams } from "../method-table";
+import { preCommitSectorBatch2, proveCommitSectors3 } from "./onboarding";
+import { declareFaults, declareFaultsRecovered, extendSectorExpiration2, terminateSectors } from "./sector-changes";
+import {
+  generateSectorLocation,
+  getNominalSectorExpiration,
+  initialPledge,
+  maxTerminationFee,
+  readMaxTerminationFeeParams,
+  readSectorNumberParam,
+  readValidateSectorStatusParams,
+  validateSectorStatus,
+} from "./sector-queries";
+import { readDeclarations, readExtendSectorExpiration2Params, readPreCommitInfo, readProveCommitSectors3Params } from "./sector-types";
+import { constructMiner, readMinerConstructorParams } from "./constructor";
+import { checkControlAddressCount, checkPeerInfo, controlling, currentBalance, minerState, requireControlling, resolveId, resolveWorkerAddress, t0, transaction } from "./invocation";
 import {
   availableQuota,
   encodeControlAddresses,
@@ -33,84 +47,7 @@ import {
   readChangePeerIdParams,
   readChangeWorkerAddressParams,
   readWithdrawBalanceParams,
-  type MinerInfo,
 } from "./types";
-
-const t0 = (id: bigint) => `t0${id}`;
-
-function minerState(inv: Invocation): MinerState {
-  return new MinerState(inv.evm.stateManager, inv.receiver.id);
-}
-
-async function currentBalance(inv: Invocation): Promise<bigint> {
-  return (await inv.evm.stateManager.getAccount(stateAddressOf(inv.receiver)))?.balance ?? 0n;
-}
-
-const controlling = (info: MinerInfo) => [...info.controlAddresses, info.worker, info.owner];
-/** validate_immediate_caller_is for the methods any of the miner's controlling addresses may call. */
-const requireControlling = (inv: Invocation, info: MinerInfo, method: string) =>
-  requireCallerIn(inv, controlling(info), method, "the owner, the worker or a control address");
-
-/**
- * rt.transaction: loads the info, lets `update` check and change it, then writes it back. Writing
- * the state root is what fails in a read-only call (25), after every check has passed.
- */
-async function transaction<T>(inv: Invocation, method: string, update: (info: MinerInfo) => T | Promise<T>): Promise<T> {
-  const state = minerState(inv);
-  const info = await state.loadInfo();
-  const result = await update(info);
-  requireWritable(inv, method);
-  await state.saveInfo(info);
-  return result;
-}
-
-async function resolveId(inv: Invocation, address: FilecoinAddress, method: string, what: string): Promise<bigint> {
-  const id = await resolveAddress(inv.evm, address);
-  if (id === undefined) throw new ActorAbort(ExitCode.USR_ILLEGAL_ARGUMENT, `${method}: unable to resolve ${what} ${formatAddress(address, "t")}`);
-  return id;
-}
-
-function checkControlAddressCount(method: string, count: number): void {
-  if (count > MAX_CONTROL_ADDRESSES) {
-    throw new ActorAbort(ExitCode.USR_ILLEGAL_ARGUMENT, `${method}: control addresses length ${count} exceeds max control addresses length ${MAX_CONTROL_ADDRESSES}`);
-  }
-}
-
-/** check_peer_info. */
-function checkPeerInfo(method: string, peerId: Uint8Array, multiaddrs: readonly Uint8Array[]): void {
-  if (peerId.length > MAX_PEER_ID_LENGTH) {
-    throw new ActorAbort(ExitCode.USR_ILLEGAL_ARGUMENT, `${method}: peer ID size of ${peerId.length} exceeds maximum size of ${MAX_PEER_ID_LENGTH}`);
-  }
-  let total = 0;
-  for (const ma of multiaddrs) {
-    if (ma.length === 0) throw new ActorAbort(ExitCode.USR_ILLEGAL_ARGUMENT, `${method}: invalid empty multiaddr`);
-    total += ma.length;
-  }
-  if (total > MAX_MULTIADDR_DATA) {
-    throw new ActorAbort(ExitCode.USR_ILLEGAL_ARGUMENT, `${method}: multiaddr size of ${total} exceeds maximum of ${MAX_MULTIADDR_DATA}`);
-  }
-}
-
-/**
- * resolve_worker_address: the worker must be an account actor whose key is BLS (its key signs the
- * BLS-VRF election tickets). A non-f3 input is checked by asking the account for its key.
- */
-async function resolveWorkerAddress(inv: Invocation, raw: FilecoinAddress, method: string): Promise<bigint> {
-  const id = await resolveId(inv, raw, method, "worker address");
-  const kind = await actorKind(inv.evm, id);
-  if (kind === undefined) throw new ActorAbort(ExitCode.USR_ILLEGAL_ARGUMENT, `${method}: no code for address ${t0(id)}`);
-  if (kind !== "account") {
-    throw new ActorAbort(ExitCode.USR_ILLEGAL_ARGUMENT, `${method}: worker actor type must be an account, ${t0(id)} is a ${kind} actor`);
-  }
-  if (raw.protocol !== Protocol.BLS) {
-    const what = `${method}: PubkeyAddress of ${t0(id)}`;
-    const key = decodeReturn(extractSendResult(await inv.send(idAddress(id), AccountMethod.PubkeyAddress, null, 0n), what), what, (v) => expectAddress(v, "PubkeyAddressReturn"));
-    if (key.protocol !== Protocol.BLS) {
-      throw new ActorAbort(ExitCode.USR_ILLEGAL_ARGUMENT, `${method}: worker account ${t0(id)} must have a BLS (t3) key, its key is ${formatAddress(key, "t")}`);
-    }
-  }
-  return id;
-}
 
 // ------------------------------------------------------------------------------ getters
 
@@ -359,7 +296,22 @@ async function withdrawBalance(inv: Invocation): Promise<IpldBlock> {
   return cborBlock(encodeAmount(amount));
 }
 
+const sectorMethods = methodMap([
+  [[MinerMethod.PreCommitSectorBatch2], withParams("PreCommitSectorBatch2", (v) => expectArray(expectArray(v, "PreCommitSectorBatchParams2", 1)[0], "sectors").map((p) => readPreCommitInfo(p)), preCommitSectorBatch2)],
+  [[MinerMethod.ProveCommitSectors3], withParams("ProveCommitSectors3", readProveCommitSectors3Params, proveCommitSectors3)],
+  [[MinerMethod.TerminateSectors], withParams("TerminateSectors", readDeclarations("TerminateSectorsParams"), terminateSectors)],
+  [[MinerMethod.DeclareFaults], withParams("DeclareFaults", readDeclarations("DeclareFaultsParams"), declareFaults)],
+  [[MinerMethod.DeclareFaultsRecovered], withParams("DeclareFaultsRecovered", readDeclarations("DeclareFaultsRecoveredParams"), declareFaultsRecovered)],
+  [[MinerMethod.ExtendSectorExpiration2], withParams("ExtendSectorExpiration2", readExtendSectorExpiration2Params, extendSectorExpiration2)],
+  [[MinerMethod.GenerateSectorLocationExported], withParams("GenerateSectorLocation", readSectorNumberParam, generateSectorLocation)],
+  [[MinerMethod.ValidateSectorStatusExported], withParams("ValidateSectorStatus", readValidateSectorStatusParams, validateSectorStatus)],
+  [[MinerMethod.GetNominalSectorExpirationExported], withParams("GetNominalSectorExpiration", (v) => expectUint64(v, "SectorNumber"), getNominalSectorExpiration)],
+  [[MinerMethod.InitialPledgeExported], withoutParams("InitialPledge", initialPledge)],
+  [[MinerMethod.MaxTerminationFeeExported], withParams("MaxTerminationFee", readMaxTerminationFeeParams, maxTerminationFee)],
+]);
+
 const METHODS: [bigint[], ActorMethod][] = [
+  [[MinerMethod.Constructor], { name: "Constructor", handler: async (inv) => constructMiner(inv, decodeParams(inv, "Constructor", readMinerConstructorParams)) }],
   [[MinerMethod.ControlAddresses], { name: "ControlAddresses", handler: controlAddresses }],
   [[MinerMethod.ChangeWorkerAddress, MinerMethod.ChangeWorkerAddressExported], { name: "ChangeWorkerAddress", handler: changeWorkerAddress }],
   [[MinerMethod.ChangePeerID, MinerMethod.ChangePeerIDExported], { name: "ChangePeerID", handler: changePeerId }],
@@ -380,13 +332,12 @@ const METHODS: [bigint[], ActorMethod][] = [
 ];
 
 /**
- * The miner actor. Not (yet) emulated, so answered with 22: sector lifecycle methods (pre-commit,
- * prove-commit, PoSt, faults, terminations, extensions) and the pledge/sector queries
- * MaxTerminationFee, InitialPledge, GenerateSectorLocation, ValidateSectorStatus,
- * GetNominalSectorExpiration.
+ * The miner actor. Not emulated, so answered with 22: Window PoSt (SubmitWindowedPoSt,
+ * DisputeWindowedPoSt), the legacy prove-commit paths (ProveCommitSector, ProveCommitAggregate),
+ * ProveReplicaUpdates3, ProveCommitSectorsNI, compaction and consensus-fault reports.
  */
 export const minerActor: ActorDefinition = {
   kind: "miner",
   name: "miner",
-  methods: new Map(METHODS.flatMap(([numbers, method]) => numbers.map((n) => [n, method] as const))),
+  methods: new Map([...METHODS.flatMap(([numbers, method]) => numbers.map((n) => [n, method] as const)), ...sectorMethods]),
 };

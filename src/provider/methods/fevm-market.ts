@@ -40,7 +40,7 @@ const INT64_MIN = -(1n << 63n);
 const UINT64_MAX = (1n << 64n) - 1n;
 
 /** A whole number from a safe JSON number, a decimal string (sign allowed) or a 0x quantity. */
-function integer(value: unknown, name: string, min: bigint, max: bigint): bigint {
+export function integer(value: unknown, name: string, min: bigint, max: bigint): bigint {
   let n: bigint | undefined;
   if (typeof value === "number" && Number.isSafeInteger(value)) n = BigInt(value);
   else if (typeof value === "string" && /^-?\d+$/.test(value)) n = BigInt(value);
@@ -51,7 +51,7 @@ function integer(value: unknown, name: string, min: bigint, max: bigint): bigint
 }
 
 export const amount = (value: unknown, name: string) => integer(value, name, 0n, (1n << 1016n) - 1n);
-const epoch = (value: unknown, name: string) => integer(value, name, INT64_MIN, -INT64_MIN - 1n);
+export const epoch = (value: unknown, name: string) => integer(value, name, INT64_MIN, -INT64_MIN - 1n);
 export const u64 = (value: unknown, name: string) => integer(value, name, 0n, UINT64_MAX);
 
 export function address(value: unknown, name: string): FilecoinAddress {
@@ -59,7 +59,7 @@ export function address(value: unknown, name: string): FilecoinAddress {
   return parseAnyAddress(value, name);
 }
 
-function pieceCid(value: unknown, name: string): CID {
+export function pieceCid(value: unknown, name: string): CID {
   try {
     if (typeof value !== "string") throw new InvalidCidError(value, "is not a CID string");
     return parseCid(value);

@@ -1,14 +1,18 @@
+import { changeSectors, extendSectors, MinerControlError, minerHandle, PRE_COMMIT_CHALLENGE_DELAY, preCommitSector, proveCommitSector, sectorView, type CommitOptions, type PieceInput, type SectorChange } from "../../actors/miner/control";
 import { createMiner, MinerCreationError, type CreateMinerOptions } from "../../actors/miner/create";
+import type { Notification, SectorInfo } from "../../actors/miner/sector-types";
 import { multiaddrToString } from "../../actors/miner/multiaddr";
 import { peerIdToString } from "../../actors/miner/peer-id";
 import { MinerState } from "../../actors/miner/state";
 import type { BeneficiaryTerm, MinerInfo } from "../../actors/miner/types";
 import { stateAddressOf } from "../../actors/registry";
-import { formatAddress, idAddress, maskedIdAddress, type FilecoinAddress } from "../../fil";
+import { formatAddress, idAddress, InvalidAddressError, maskedIdAddress, type FilecoinAddress } from "../../fil";
+import { ErrorCode, ProviderError } from "../errors";
 import type { MethodContext, MethodTable } from "../context";
 import { invalidParams } from "../errors";
 import * as p from "../params";
 import { parseAnyAddress } from "./fevm-address";
+import { address as marketAddress, epoch, pieceCid, u64 } from "./fevm-market";
 
 /** `fevm_miners_create`'s answer (ids and amounts as decimal strings). */
 export interface CreatedMinerJson {
@@ -145,5 +149,167 @@ export const fevmMinerMethods: MethodTable = {
   async fevm_miners_get(ctx, params) {
     p.arity(params, 1, 1, "fevm_miners_get");
     return minerJson(ctx, parseAnyAddress(params[0], "miner"));
+  },
+};
+
+// ------------------------------------------------------------------------------ sectors
+
+/** A proven sector as test control shows it (numbers as decimal strings). */
+export interface SectorJson {
+  sectorNumber: string;
+  status: "dead" | "active" | "faulty";
+  deadline: string;
+  partition: string;
+  activation: string;
+  expiration: string;
+  sealedCid: string;
+  unsealedCid: string | null;
+  rawPower: string;
+  qaPower: string;
+}
+
+function sectorJson(info: MinerInfo, s: SectorInfo): SectorJson {
+  const v = sectorView(info, s);
+  return {
+    sectorNumber: s.sectorNumber.toString(),
+    status: v.statusName,
+    deadline: s.deadline.toString(),
+    partition: s.partition.toString(),
+    activation: s.activation.toString(),
+    expiration: s.expiration.toString(),
+    sealedCid: s.sealedCid.toString(),
+    unsealedCid: s.unsealedCid?.toString() ?? null,
+    rawPower: v.power.raw.toString(),
+    qaPower: v.power.qa.toString(),
+  };
+}
+
+const PIECE_KEYS = ["dealId", "pieceCid", "size", "allocationId", "client", "notify"];
+const COMMIT_KEYS = ["pieces", "notify", "sectorNumber", "expiration", "requireNotificationSuccess"];
+
+function noUnknownKeys(o: Record<string, unknown>, allowed: readonly string[], what: string): void {
+  const unknown = Object.keys(o).filter((k) => !allowed.includes(k));
+  if (unknown.length > 0) throw invalidParams(`Errors encountered in param ${what}: unknown key ${unknown.join(", ")}; the keys are ${allowed.join(", ")}`);
+}
+
+/** A notifee: an address (empty payload) or `{ address, payload: 0x… }`. */
+function notification(value: unknown, name: string): Notification {
+  if (typeof value === "string" || typeof value === "number") return { address: marketAddress(value, name), payload: new Uint8Array() };
+  const o = p.object(value, name);
+  noUnknownKeys(o, ["address", "payload"], name);
+  return { address: marketAddress(o.address, `${name}.address`), payload: o.payload === undefined ? new Uint8Array() : p.data(o.payload, `${name}.payload`) };
+}
+
+const notifications = (value: unknown, name: string) => (value === undefined ? [] : listParam(value, name).map((n, i) => notification(n, `${name}[${i}]`)));
+
+function pieceInput(value: unknown, name: string): PieceInput {
+  const o = p.object(value, name);
+  noUnknownKeys(o, PIECE_KEYS, name);
+  const notify = notifications(o.notify, `${name}.notify`);
+  if (o.dealId !== undefined) {
+    if (o.pieceCid !== undefined || o.size !== undefined) throw invalidParams(`Errors encountered in param ${name}: give either dealId (a market deal) or pieceCid and size, not both`);
+    return { dealId: u64(o.dealId, `${name}.dealId`), notify };
+  }
+  if (o.pieceCid === undefined || o.size === undefined) throw invalidParams(`Errors encountered in param ${name}: a piece needs dealId, or pieceCid and size (padded bytes)`);
+  if ((o.allocationId === undefined) !== (o.client === undefined)) throw invalidParams(`Errors encountered in param ${name}: a verified piece needs both allocationId and client (the allocation's client)`);
+  const client = o.client === undefined ? undefined : marketAddress(o.client, `${name}.client`);
+  if (client !== undefined && client.protocol !== 0) throw invalidParams(`Errors encountered in param ${name}.client: give the client's actor id (t0… or a number)`);
+  return {
+    pieceCid: pieceCid(o.pieceCid, `${name}.pieceCid`),
+    size: u64(o.size, `${name}.size`),
+    allocation: o.allocationId === undefined ? undefined : { client: (client as { id: bigint }).id, id: u64(o.allocationId, `${name}.allocationId`) },
+    notify,
+  };
+}
+
+function commitOptions(value: unknown): CommitOptions {
+  const o = p.object(value, "options");
+  noUnknownKeys(o, COMMIT_KEYS, "options");
+  if (o.requireNotificationSuccess !== undefined && typeof o.requireNotificationSuccess !== "boolean") throw invalidParams("Errors encountered in param options.requireNotificationSuccess: expected true or false");
+  return {
+    pieces: listParam(o.pieces ?? [], "options.pieces").map((x, i) => pieceInput(x, `options.pieces[${i}]`)),
+    notify: notifications(o.notify, "options.notify"),
+    sectorNumber: o.sectorNumber === undefined ? undefined : u64(o.sectorNumber, "options.sectorNumber"),
+    expiration: o.expiration === undefined ? undefined : epoch(o.expiration, "options.expiration"),
+    requireNotificationSuccess: o.requireNotificationSuccess as boolean | undefined,
+  };
+}
+
+const sectorList = (value: unknown, name: string) => listParam(value, name).map((n, i) => u64(n, `${name}[${i}]`));
+
+/** The miner's refusals become JSON-RPC errors carrying the exit code. */
+async function minerControl<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof MinerControlError) throw new ProviderError(e.message, ErrorCode.InvalidInput, { exitCode: e.exitCode });
+    if (e instanceof InvalidAddressError) throw invalidParams(e.message);
+    throw e;
+  }
+}
+
+async function sectorsJson(ctx: MethodContext, miner: FilecoinAddress, numbers?: readonly bigint[]): Promise<SectorJson[]> {
+  return ctx.chain.runAsSystem(async (evm) => {
+    const m = await minerHandle(evm, miner);
+    const all = await m.state.sectors();
+    return all.filter((s) => numbers === undefined || numbers.includes(s.sectorNumber)).map((s) => sectorJson(m.info, s));
+  });
+}
+
+function changeMethod(change: SectorChange, name: string): MethodTable[string] {
+  return async (ctx, params) => {
+    p.arity(params, 2, 2, name);
+    const miner = parseAnyAddress(params[0], "miner");
+    const sectors = sectorList(params[1], "sectors");
+    await minerControl(() => ctx.chain.runAsSystem((evm) => changeSectors(evm, miner, sectors, change)));
+    return sectorsJson(ctx, miner, sectors);
+  };
+}
+
+/** Test control of sectors behind `hre.fevm.miners`. */
+export const fevmSectorMethods: MethodTable = {
+  /**
+   * Pre-commits a sector holding the pieces, mines PRE_COMMIT_CHALLENGE_DELAY + 1 epochs, then
+   * prove-commits it: market deals activate, verified pieces claim their allocations, notifees
+   * hear SectorContentChanged. Returns the proven sector.
+   */
+  async fevm_miners_commitSectors(ctx, params) {
+    p.arity(params, 2, 2, "fevm_miners_commitSectors");
+    const miner = parseAnyAddress(params[0], "miner");
+    const options = commitOptions(params[1]);
+    const prepared = await minerControl(() => ctx.chain.runAsSystem((evm) => preCommitSector(evm, miner, options)));
+    await ctx.chain.mineEmpty(PRE_COMMIT_CHALLENGE_DELAY + 1n, 30n);
+    ctx.onBlockMined(ctx.chain.latestBlock());
+    const sector = await minerControl(() => ctx.chain.runAsSystem((evm) => proveCommitSector(evm, miner, prepared, options.requireNotificationSuccess ?? true)));
+    return (await sectorsJson(ctx, miner, [sector.sectorNumber]))[0];
+  },
+
+  fevm_miners_terminateSectors: changeMethod("terminate", "fevm_miners_terminateSectors"),
+  fevm_miners_declareFaults: changeMethod("fault", "fevm_miners_declareFaults"),
+  fevm_miners_recoverFaults: changeMethod("recover", "fevm_miners_recoverFaults"),
+
+  /** Extends sectors to `newExpiration`; `claims` maps a verified sector to the claim ids it keeps. */
+  async fevm_miners_extendSectors(ctx, params) {
+    p.arity(params, 2, 2, "fevm_miners_extendSectors");
+    const miner = parseAnyAddress(params[0], "miner");
+    const o = p.object(params[1], "options");
+    noUnknownKeys(o, ["sectors", "newExpiration", "claims"], "options");
+    const sectors = sectorList(o.sectors, "options.sectors");
+    if (o.newExpiration === undefined) throw invalidParams("Errors encountered in param options.newExpiration: required (an epoch)");
+    const newExpiration = epoch(o.newExpiration, "options.newExpiration");
+    const claims = new Map<bigint, { maintain: bigint[]; drop: bigint[] }>();
+    for (const [key, value] of Object.entries(o.claims === undefined ? {} : p.object(o.claims, "options.claims"))) {
+      const c = p.object(value, `options.claims.${key}`);
+      claims.set(u64(key, "options.claims key"), { maintain: c.maintain === undefined ? [] : sectorList(c.maintain, `options.claims.${key}.maintain`), drop: c.drop === undefined ? [] : sectorList(c.drop, `options.claims.${key}.drop`) });
+    }
+    await minerControl(() => ctx.chain.runAsSystem((evm) => extendSectors(evm, miner, sectors, newExpiration, claims)));
+    return sectorsJson(ctx, miner, sectors);
+  },
+
+  /** The miner's proven sectors (all, or the numbers given). */
+  async fevm_miners_sectors(ctx, params) {
+    p.arity(params, 1, 2, "fevm_miners_sectors");
+    const miner = parseAnyAddress(params[0], "miner");
+    return minerControl(() => sectorsJson(ctx, miner, params[1] === undefined ? undefined : sectorList(params[1], "sectors")));
   },
 };

@@ -328,8 +328,9 @@ describe("Miner actor", function () {
       expect(exitOf(await send(owner.id, MinerMethod.ControlAddresses))).to.equal(ExitCode.USR_FORBIDDEN);
     });
 
-    it("sector and pledge methods the emulator does not model answer 22", async function () {
-      expect(exitOf(await send(owner.id, MinerMethod.InitialPledgeExported))).to.equal(ExitCode.USR_UNHANDLED_MESSAGE);
+    it("methods the emulator does not model answer 22: Window PoSt, legacy prove-commit, replica updates", async function () {
+      expect(exitOf(await send(100n, MinerMethod.SubmitWindowedPoSt))).to.equal(ExitCode.USR_UNHANDLED_MESSAGE);
+      expect(exitOf(await send(100n, MinerMethod.ProveReplicaUpdates3))).to.equal(ExitCode.USR_UNHANDLED_MESSAGE);
     });
   });
 });

@@ -21,6 +21,7 @@ describe("fevm config: defaults", () => {
       networkVersion: 28,
       genesisTimestamp: undefined,
       accounts: { mnemonic: HARDHAT_DEFAULT_MNEMONIC, count: 20, balance: 10_000n * 10n ** 18n },
+      preset: undefined,
       miners: [],
       verifregRootKey: undefined,
       storageProvider: {},
@@ -81,6 +82,7 @@ describe("fevm config: accepted values", () => {
       networkVersion: 18,
       genesisTimestamp: 1_700_000_000,
       accounts: { mnemonic: "abandon ".repeat(11) + "about", count: 1000, balance: 5n },
+      preset: undefined,
       miners: [miner, { sectorSize: 2048 }],
       verifregRootKey: "t0100",
       storageProvider: { acceptDeals: true },
@@ -125,7 +127,7 @@ describe("fevm config: errors name the key, what is allowed and what was given",
   it("lists the known keys for an unknown key, and spots a wrong case", () => {
     expect(errorFor({ chainid: 1 })).to.equal(
       'fevm: unknown key "chainid" (did you mean "chainId"?); known keys: chainId, networkVersion, ' +
-        "genesisTimestamp, accounts, miners, verifregRootKey, storageProvider, logging, gas, allowUnlimitedContractSize, mining, warnOnTimeRounding, solcjs, calibrationUrl, mainnetUrl",
+        "genesisTimestamp, accounts, preset, miners, verifregRootKey, storageProvider, logging, gas, allowUnlimitedContractSize, mining, warnOnTimeRounding, solcjs, calibrationUrl, mainnetUrl",
     );
     expect(errorFor({ forking: {} })).to.match(/^fevm: unknown key "forking"; known keys: chainId, /);
   });
@@ -203,7 +205,7 @@ describe("fevm config: errors name the key, what is allowed and what was given",
     expect(errorFor({ miners: {} })).to.equal("fevm.miners: expected an array of miner objects, got an object");
     expect(errorFor({ miners: ["t01000"] })).to.equal('fevm.miners[0]: expected an object, got "t01000"');
     expect(errorFor({ miners: [{}, { ownr: "t0100" }] })).to.equal(
-      'fevm.miners[1]: unknown key "ownr"; known keys: owner, worker, sectorSize, peerId, multiaddrs',
+      'fevm.miners[1]: unknown key "ownr"; known keys: owner, worker, sectorSize, peerId, multiaddrs, presealSectors',
     );
     expect(errorFor({ miners: [{ owner: "" }] })).to.equal('fevm.miners[0].owner: expected a non-empty string, got ""');
     expect(errorFor({ miners: [{ worker: 5 }] })).to.equal("fevm.miners[0].worker: expected a non-empty string, got 5");
@@ -278,7 +280,7 @@ describe("fevm config: errors name the key, what is allowed and what was given",
     expect(error.issues).to.have.length(4);
     expect(error.message.split("\n")).to.deep.equal([
       "Invalid fevm config:",
-      '  fevm: unknown key "typo"; known keys: chainId, networkVersion, genesisTimestamp, accounts, miners, ' +
+      '  fevm: unknown key "typo"; known keys: chainId, networkVersion, genesisTimestamp, accounts, preset, miners, ' +
         "verifregRootKey, storageProvider, logging, gas, allowUnlimitedContractSize, mining, warnOnTimeRounding, solcjs, calibrationUrl, mainnetUrl",
       "  fevm.chainId: expected a positive safe integer, got -1",
       "  fevm.accounts.count: expected an integer from 1 to 1000, got 2.5",

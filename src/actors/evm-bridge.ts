@@ -86,7 +86,7 @@ export function exitCodeOfEvmError(error: string): number {
       return EvmExitCode.EVM_CONTRACT_BAD_JUMPDEST;
     case "static state change":
       return ExitCode.USR_READ_ONLY;
-    case "invalid opcode":
+    case "invalid opcode": // only the designated INVALID (0xfe): undefined bytes halt with FevmHalt.UndefinedInstruction
       return EvmExitCode.EVM_CONTRACT_INVALID_INSTRUCTION;
     default:
       return EvmExitCode.EVM_CONTRACT_ILLEGAL_MEMORY_ACCESS;

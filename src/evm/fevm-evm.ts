@@ -84,10 +84,7 @@ export class FevmEVM extends EVM {
       this.messageStack.pop();
     }
     if (message.depth === 0) await buryDestructedContracts(this, result.execResult);
-    if (!result.execResult.exceptionError && result.createdAddress) {
-      const record = await this.actors.ensureEth(result.createdAddress, "evm");
-      if (record.kind !== "evm") await this.actors.setKind(record.id, "evm");
-    }
+    if (!result.execResult.exceptionError && result.createdAddress) await this.actors.bindContract(result.createdAddress);
     return result;
   }
 

@@ -3,22 +3,13 @@
  * t01000, then the EthAccount of the zero address (ETH0), then everything created later.
  */
 import { expect } from "chai";
-import { FevmProvider } from "../../../src/provider/provider";
 import { ACCOUNTS, fixtures, GAS } from "../precompiles/support";
+import { ActorNetwork } from "./actor-network";
 
 const ZERO = "0x0000000000000000000000000000000000000000";
 
-function network(miners: { owner?: string }[]): { rpc: <T>(method: string, ...params: unknown[]) => Promise<T> } {
-  const provider = new FevmProvider({
-    chainId: 31415926,
-    networkVersion: 28,
-    mnemonic: "test test test test test test test test test test test junk",
-    accountCount: 3,
-    accountBalance: 10n ** 22n,
-    miners,
-    print: () => {},
-  });
-  return { rpc: <T>(method: string, ...params: unknown[]) => provider.request({ method, params }) as Promise<T> };
+function network(miners: { owner?: string }[]): ActorNetwork {
+  return new ActorNetwork({ miners });
 }
 
 interface Forms {
@@ -29,7 +20,8 @@ interface Forms {
 describe("genesis actors as on a Lotus devnet", function () {
   it("the zero address is an EthAccount from genesis, after the miners; the first contract comes next", async function () {
     for (const [miners, eth0] of [[[], 1000n], [[{}, {}], 1004n]] as const) {
-      const { rpc } = network([...miners]);
+      const net = network([...miners]);
+      const rpc = net.rpc.bind(net);
       const forms = await rpc<Forms>("fevm_address", ZERO);
       expect(forms, `${miners.length} genesis miners`).to.include({ id: eth0.toString(), kind: "ethaccount" });
       const hash = await rpc<string>("eth_sendTransaction", { from: ACCOUNTS[0], data: fixtures().Spawner.bytecode, gas: GAS });
@@ -39,7 +31,8 @@ describe("genesis actors as on a Lotus devnet", function () {
   });
 
   it("singletons and accounts keep their ids: t00–t07, t010 (EAM), t099 (burnt funds), t0100…", async function () {
-    const { rpc } = network([]);
+    const net = network([]);
+    const rpc = net.rpc.bind(net);
     const kinds: Record<string, string | null> = {};
     for (const id of ["0", "1", "2", "3", "4", "5", "6", "7", "10", "99", "100", "102"]) kinds[id] = (await rpc<Forms>("fevm_address", id)).kind;
     expect(kinds).to.deep.equal({

@@ -86,7 +86,7 @@ export function exitCodeOfEvmError(error: string): number {
       return EvmExitCode.EVM_CONTRACT_BAD_JUMPDEST;
     case "static state change":
       return ExitCode.USR_READ_ONLY;
-    case "invalid opcode":
+    case "invalid opcode": // only the designated INVALID (0xfe): undefined bytes halt with FevmHalt.UndefinedInstruction
       return EvmExitCode.EVM_CONTRACT_INVALID_INSTRUCTION;
     default:
       return EvmExitCode.EVM_CONTRACT_ILLEGAL_MEMORY_ACCESS;
@@ -133,6 +133,7 @@ export async function invokeContract(call: ContractInvocation): Promise<{ exitCo
   if (call.method === EvmMethod.InvokeContract) data = invokeEvmCalldata(call.params);
   else if (call.method >= 1024n) data = handleFilecoinMethodCalldata(call.method, call.params);
   else throw new ActorAbort(ExitCode.USR_UNHANDLED_MESSAGE, `the EVM actor does not export method ${call.method} to other actors`);
+  const parent = call.evm.currentMessage();
   const message = new Message({
     caller: call.caller,
     to: call.contract,
@@ -141,14 +142,18 @@ export async function invokeContract(call: ContractInvocation): Promise<{ exitCo
     gasLimit: call.gasLimit,
     depth: call.depth,
     isStatic: call.readOnly,
+    // What the interpreter gives every nested frame: the transaction's contracts created so far
+    // (EIP-6780 SELFDESTRUCT and CREATE record into it) and its pending SELFDESTRUCTs.
+    createdAddresses: new Set(parent?.createdAddresses),
+    selfdestruct: new Map(parent?.selfdestruct),
   });
   const result = await call.evm.runCall({ message });
   const exec = result.execResult;
   if (!exec.exceptionError) {
-    // ethereumjs hands events and SELFDESTRUCTs up through the interpreter, which this run bypasses.
+    // ethereumjs hands events, SELFDESTRUCTs and created contracts up through the interpreter, which this run bypasses.
     call.evm.actorLogs.push(...(exec.logs ?? []));
-    const parent = call.evm.currentMessage()?.selfdestruct;
-    if (parent && exec.selfdestruct) for (const [address, beneficiary] of exec.selfdestruct) parent.set(address, beneficiary);
+    if (parent?.selfdestruct && exec.selfdestruct) for (const [address, beneficiary] of exec.selfdestruct) parent.selfdestruct.set(address, beneficiary);
+    if (parent?.createdAddresses && exec.createdAddresses) for (const address of exec.createdAddresses) parent.createdAddresses.add(address);
   }
   const gasUsed = exec.executionGasUsed;
   if (exec.exceptionError) {

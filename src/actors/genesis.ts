@@ -23,9 +23,10 @@ const SINGLETON_KINDS: [bigint, ActorKind][] = [
 ];
 
 /**
- * The actors of a fresh Lotus devnet: the singletons, then the genesis accounts from id 100
- * (here: the Hardhat accounts, as EthAccounts with their f410 addresses); ids from 1000 on are
- * left for genesis miners (from 1000, in config order) and everything created later.
+ * The actors of a fresh Lotus devnet (lotus chain/gen/genesis): the singletons, then the genesis
+ * accounts from id 100 (here: the Hardhat accounts, as EthAccounts with their f410 addresses);
+ * the genesis miners from 1000 in config order (with what they need); then the EthAccount of the
+ * Ethereum zero address (ETH0, SetupEthNullAddresses) at the next id. Later actors follow it.
  */
 export async function installGenesisActors(evm: FevmEVM, accounts: Address[], miners: readonly GenesisMinerOptions[] = []): Promise<void> {
   const registry = evm.actors;
@@ -36,4 +37,5 @@ export async function installGenesisActors(evm: FevmEVM, accounts: Address[], mi
   }
   await registry.reserveIdsBelow(FIRST_GENESIS_MINER_ID);
   await installGenesisMiners(evm, miners, accounts[0]);
+  await registry.create("ethaccount", delegatedAddress(EAM_ACTOR_ID, new Uint8Array(20)));
 }

@@ -135,6 +135,16 @@ export class ActorRegistry {
     }
   }
 
+  /**
+   * The actor at an f410 Ethereum address becomes an EVM actor (created if none exists), as when
+   * the EAM deploys a contract there: from then on the EXT* opcodes see its code.
+   */
+  async bindContract(address: Address): Promise<ActorRecord> {
+    const record = await this.ensureEth(address, "evm");
+    if (record.kind !== "evm") await this.setKind(record.id, "evm");
+    return { ...record, kind: "evm" };
+  }
+
   /** The actor at an f410 Ethereum address, created as `kind` if it does not exist yet. */
   async ensureEth(address: Address, kind: ActorKind): Promise<ActorRecord> {
     const existing = await this.lookupEth(address);

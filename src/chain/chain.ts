@@ -11,6 +11,7 @@ import { installGenesisActors } from "../actors/genesis";
 import { setGenesisRootKey } from "../actors/verifreg/genesis";
 import type { GenesisMinerOptions } from "../actors/miner/genesis";
 import { createFevmCommon, sharedCommon } from "../evm/common";
+import { atomically } from "./atomic";
 import { runTxAllowingContractSender } from "./run-tx";
 import { MINIMUM_BASE_FEE, nextBaseFee } from "./base-fee";
 import { BlockStore, type BlockView, type MinedLog, type MinedTx, type RealBlock, type StoreSnapshot } from "./block-store";
@@ -218,17 +219,9 @@ export class Chain {
     const evm = this.evm as unknown as { _block?: Block; _tx?: { gasPrice: bigint; origin: Address } };
     evm._block = this.blockContext(this.latestNumber(), 0n);
     evm._tx = { gasPrice: 0n, origin: createZeroAddress() };
-    const sm = this.stateManager;
-    await sm.checkpoint();
-    try {
-      const result = await fn(this.evm);
-      await sm.commit();
-      await this.commitIrregularState();
-      return result;
-    } catch (e) {
-      await sm.revert();
-      throw e;
-    }
+    const result = await atomically(this.fevm, () => fn(this.evm));
+    await this.commitIrregularState();
+    return result;
   }
 
   /** Records direct state edits (setBalance, setCode...) as the state of the latest block. */
@@ -414,43 +407,46 @@ export class Chain {
     let gasUsed = 0n;
     let logIndex = 0;
     let skipped = 0;
-    for (const stx of txs) {
-      const account = await this.getAccount(stx.from);
-      if (stx.tx.nonce !== account.nonce || stx.tx.gasLimit > this.blockGasLimit - gasUsed) {
-        skipped++;
-        continue;
+    // A block is mined whole or not at all: an internal error in any transaction leaves the state as it was.
+    await atomically(this.fevm, async () => {
+      for (const stx of txs) {
+        const account = await this.getAccount(stx.from);
+        if (stx.tx.nonce !== account.nonce || stx.tx.gasLimit > this.blockGasLimit - gasUsed) {
+          skipped++;
+          continue;
+        }
+        this.evm.takeConsoleLogs();
+        this.evm.takeActorFailures();
+        const result = await runTxAllowingContractSender(this.vm, { tx: stx.tx, block: context, blockGasUsed: gasUsed, skipHardForkValidation: true });
+        gasUsed += result.totalGasSpent;
+        const logs: MinedLog[] = (result.execResult.logs ?? []).map(([address, topics, data]) => ({
+          address: bytesToHex(address),
+          topics: topics.map((t) => bytesToHex(t)),
+          data: bytesToHex(data),
+          logIndex: logIndex++,
+        }));
+        const bits = result.bloom.bitvector;
+        for (let i = 0; i < 256; i++) bloom[i] |= bits[i];
+        await receiptTrie.put(RLP.encode(mined.length), encodeReceipt(result.receipt, stx.tx.type));
+        mined.push({
+          tx: stx.tx,
+          hash: stx.hash,
+          from: stx.from.toString(),
+          index: mined.length,
+          status: result.execResult.exceptionError ? 0 : 1,
+          gasUsed: result.totalGasSpent,
+          cumulativeGasUsed: gasUsed,
+          effectiveGasPrice: effectiveGasPrice(stx.tx, baseFee),
+          contractAddress: result.createdAddress?.toString() ?? null,
+          logs,
+          logsBloom: bits,
+          returnValue: result.execResult.returnValue,
+          error: result.execResult.exceptionError?.error,
+          consoleLogs: this.evm.takeConsoleLogs(),
+          actorFailures: this.evm.takeActorFailures(),
+        });
       }
-      this.evm.takeConsoleLogs();
-      this.evm.takeActorFailures();
-      const result = await runTxAllowingContractSender(this.vm, { tx: stx.tx, block: context, blockGasUsed: gasUsed, skipHardForkValidation: true });
-      gasUsed += result.totalGasSpent;
-      const logs: MinedLog[] = (result.execResult.logs ?? []).map(([address, topics, data]) => ({
-        address: bytesToHex(address),
-        topics: topics.map((t) => bytesToHex(t)),
-        data: bytesToHex(data),
-        logIndex: logIndex++,
-      }));
-      const bits = result.bloom.bitvector;
-      for (let i = 0; i < 256; i++) bloom[i] |= bits[i];
-      await receiptTrie.put(RLP.encode(mined.length), encodeReceipt(result.receipt, stx.tx.type));
-      mined.push({
-        tx: stx.tx,
-        hash: stx.hash,
-        from: stx.from.toString(),
-        index: mined.length,
-        status: result.execResult.exceptionError ? 0 : 1,
-        gasUsed: result.totalGasSpent,
-        cumulativeGasUsed: gasUsed,
-        effectiveGasPrice: effectiveGasPrice(stx.tx, baseFee),
-        contractAddress: result.createdAddress?.toString() ?? null,
-        logs,
-        logsBloom: bits,
-        returnValue: result.execResult.returnValue,
-        error: result.execResult.exceptionError?.error,
-        consoleLogs: this.evm.takeConsoleLogs(),
-        actorFailures: this.evm.takeActorFailures(),
-      });
-    }
+    });
     const stateRoot = await this.stateManager.getStateRoot();
     const header = createBlockHeader(
       {

@@ -1,6 +1,7 @@
 import type { Block } from "@ethereumjs/block";
 import type { EVMResult } from "@ethereumjs/evm";
 import { type RunTxResult } from "@ethereumjs/vm";
+import { discarding } from "./atomic";
 import { runTxAllowingContractSender } from "./run-tx";
 import type { Chain } from "./chain";
 import { InvalidTransactionError } from "./errors";
@@ -35,11 +36,9 @@ async function runDiscarded(fevm: FevmVM, chain: Chain, request: TxRequest, bloc
   const tx = callTx(request, chain.common);
   const intrinsic = tx.getIntrinsicGas();
   if (tx.gasLimit < intrinsic) throw new InvalidTransactionError(`Transaction requires at least ${intrinsic} gas but got ${tx.gasLimit}`);
-  const sm = fevm.stateManager;
-  await sm.checkpoint();
   fevm.evm.takeConsoleLogs();
   fevm.evm.takeActorFailures();
-  try {
+  return discarding(fevm, async () => {
     const result = await runTxAllowingContractSender(fevm.vm, {
       tx,
       block,
@@ -49,9 +48,7 @@ async function runDiscarded(fevm: FevmVM, chain: Chain, request: TxRequest, bloc
       skipHardForkValidation: true,
     });
     return { result, consoleLogs: fevm.evm.takeConsoleLogs(), actorFailures: fevm.evm.takeActorFailures() };
-  } finally {
-    await sm.revert();
-  }
+  });
 }
 
 export function failed(r: EVMResult): boolean {

@@ -76,6 +76,9 @@ export class FevmEVM extends EVM {
 
   protected override async _executeCreate(message: Message): Promise<EVMResult> {
     if (message.depth === 0) await this.promoteSender(message);
+    // The EAM has Init assign the new actor its id before the constructor runs, so contracts that
+    // the constructor creates get later ids. A failed creation reverts the binding with the frame.
+    await this.actors.bindContract(await this._generateAddress({ caller: message.caller, salt: message.salt, code: message.code ?? message.data } as Message));
     this.messageStack.push(message);
     let result: EVMResult;
     try {
@@ -84,10 +87,6 @@ export class FevmEVM extends EVM {
       this.messageStack.pop();
     }
     if (message.depth === 0) await buryDestructedContracts(this, result.execResult);
-    if (!result.execResult.exceptionError && result.createdAddress) {
-      const record = await this.actors.ensureEth(result.createdAddress, "evm");
-      if (record.kind !== "evm") await this.actors.setKind(record.id, "evm");
-    }
     return result;
   }
 

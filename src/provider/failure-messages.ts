@@ -2,7 +2,7 @@
  * Hardhat 2's (EDR's) wording for failures that are not a plain revert with return data.
  * Each text was provoked on Hardhat's own network and compared (test/unit/revert-message.test.ts).
  */
-import { exitCodeOfFevmHalt } from "../evm/opcodes/halts";
+import { exitCodeOfFevmHalt, FevmHalt } from "../evm/opcodes/halts";
 import { describeExitCode } from "../fil";
 import { REVERTED_WITHOUT_REASON } from "./revert-message";
 
@@ -22,6 +22,7 @@ export function haltMessage(evmError: string): string {
     case "code store out of gas":
       return OUT_OF_GAS;
     case "invalid opcode":
+    case FevmHalt.UndefinedInstruction: // EDR words an undefined byte like INVALID
       return INVALID_OPCODE;
     case "code size to deposit exceeds maximum code size":
       return CONTRACT_TOO_LARGE;

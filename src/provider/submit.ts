@@ -21,7 +21,14 @@ export async function submitTransaction(ctx: MethodContext, stx: SenderTx): Prom
   ctx.emit("pendingTransaction", stx.hash);
   if (!chain.automine) return stx.hash;
   // Transactions queued while automine was off go into the same block, before this one.
-  const { block } = await chain.mineFromMempool();
+  let block;
+  try {
+    ({ block } = await chain.mineFromMempool());
+  } catch (e) {
+    // An internal error mines nothing; the request leaves no trace, not even a queued transaction.
+    chain.mempool.remove(stx.hash);
+    throw e;
+  }
   for (const tx of block.txs) ctx.printConsoleLogs(tx.consoleLogs);
   ctx.onBlockMined(chain.latestBlock());
   const mined = block.txs.find((t) => t.hash === stx.hash);

@@ -37,6 +37,11 @@ export class BaseOpcodes {
     return handler;
   }
 
+  /** The opcodes ethereumjs defines in this hardfork. */
+  defined(): number[] {
+    return [...this.table.opcodes.keys()];
+  }
+
   fee(opcode: number): number {
     return this.info(opcode).fee;
   }

@@ -13,6 +13,11 @@ export const FevmHalt = {
   EventTooLarge: "event too large: the FVM accepts at most 8192 bytes of topics and data per event",
   /** The beneficiary could not be paid, e.g. a masked-id address of no actor (builtin-actors lifecycle.rs). */
   SelfDestructFailed: "SELFDESTRUCT could not transfer the balance to the beneficiary",
+  /**
+   * A byte the FEVM does not define (exit 35). ethereumjs reports it, like the designated INVALID
+   * 0xfe (exit 34), as "invalid opcode", so undefined bytes get their own halt.
+   */
+  UndefinedInstruction: "undefined instruction",
 } as const;
 
 export type FevmHaltReason = (typeof FevmHalt)[keyof typeof FevmHalt];
@@ -20,6 +25,7 @@ export type FevmHaltReason = (typeof FevmHalt)[keyof typeof FevmHalt];
 const EXIT_CODES = new Map<string, number>([
   [FevmHalt.EventTooLarge, ExitCode.USR_ASSERTION_FAILED],
   [FevmHalt.SelfDestructFailed, EvmExitCode.EVM_CONTRACT_SELFDESTRUCT_FAILED],
+  [FevmHalt.UndefinedInstruction, EvmExitCode.EVM_CONTRACT_UNDEFINED_INSTRUCTION],
 ]);
 
 /** Aborts the executing frame. */

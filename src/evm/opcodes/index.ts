@@ -8,6 +8,7 @@ import { environmentOpcodes } from "./environment";
 import { extcodeOpcodes } from "./extcode";
 import { logOpcodes } from "./log";
 import { selfDestructOpcode } from "./selfdestruct";
+import { undefinedOpcodes } from "./undefined";
 
 export type { CustomOpcode } from "./base-table";
 export { beaconDigest, drawRandomness, DomainSeparationTag } from "./beacon";
@@ -16,8 +17,8 @@ export { buryDestructedContracts } from "./selfdestruct";
 export { exitCodeOfFevmHalt, FevmHalt } from "./halts";
 
 /**
- * Opcodes the FEVM does not define (builtin-actors interpreter/execution.rs). Removed from the
- * table they abort the frame like every other unassigned byte (the caller sees 0).
+ * Opcodes of ethereumjs's table the FEVM does not define (builtin-actors interpreter/execution.rs):
+ * they abort the frame like every other undefined byte (the caller sees 0, an actor exit 35).
  */
 const UNDEFINED_IN_FEVM = [
   0xf2, // CALLCODE
@@ -32,9 +33,11 @@ const UNDEFINED_IN_FEVM = [
  */
 export function fevmOpcodes(common: Common, networkVersion: number): CustomOpcode[] {
   const base = new BaseOpcodes(common);
+  const additions = networkVersion >= CLZ_SINCE_NETWORK_VERSION ? [clzOpcode(base)] : [];
+  const defined = new Set([...base.defined().filter((op) => !UNDEFINED_IN_FEVM.includes(op)), ...additions.map((op) => op.opcode)]);
   return [
-    ...UNDEFINED_IN_FEVM.map((opcode) => ({ opcode })),
-    ...(networkVersion >= CLZ_SINCE_NETWORK_VERSION ? [clzOpcode(base)] : []),
+    ...undefinedOpcodes(defined),
+    ...additions,
     ...environmentOpcodes(base),
     balanceOpcode(base),
     ...extcodeOpcodes(base),

@@ -1,5 +1,7 @@
 import { Account } from "@ethereumjs/util";
 import type { Address } from "@ethereumjs/util";
+import { isReservedAddress } from "../../evm/reserved";
+import { maskedIdToActorId } from "../../fil";
 import type { MethodContext, MethodTable } from "../context";
 import { invalidInput, invalidParams } from "../errors";
 import * as p from "../params";
@@ -42,6 +44,12 @@ export const cheatcodeMethods: MethodTable = {
     const sm = ctx.chain.stateManager;
     if (!(await sm.getAccount(address))) await sm.putAccount(address, new Account());
     await sm.putCode(address, code);
+    // Code makes the address an EVM actor, or the first call would bind it as a Placeholder,
+    // whose code the EXT* opcodes do not see (Solidity's extcodesize check would then revert).
+    const evm = ctx.chain.evm;
+    if (code.length > 0 && maskedIdToActorId(address.toString()) === undefined && !isReservedAddress(address, evm.networkVersion)) {
+      await evm.actors.bindContract(address);
+    }
     await ctx.chain.commitIrregularState();
     return true;
   },

@@ -15,7 +15,7 @@ describe("fevm_market_* test control and hre.fevm.market", function () {
     const start = (await net.epoch()) + 100n;
     const id = await net.rpc.call<string>("fevm_market_publishDeal", {
       client: ACCOUNTS[1],
-      provider: 1000,
+      provider: Number(net.miner.id),
       pieceCid: PIECE_CID,
       pieceSize: "0x800",
       startEpoch: start.toString(),
@@ -33,7 +33,7 @@ describe("fevm_market_* test control and hre.fevm.market", function () {
         pieceSize: "2048",
         verifiedDeal: false,
         client: `t0${clientId}`,
-        provider: "t01000",
+        provider: net.miner.address,
         label: { bytes: "0x0102" },
         startEpoch: start.toString(),
         endEpoch: (start + MIN_DURATION).toString(),

@@ -46,7 +46,7 @@ describe("market deal getters, phase by phase (as MarketAPI reads them)", functi
     };
     expect(await raw(Method.GetDealDataCommitmentExported)).to.equal(cbor([parseCid(PIECE_CID), 2048n]));
     expect(await raw(Method.GetDealClientExported)).to.equal(cbor(clientId));
-    expect(await raw(Method.GetDealProviderExported)).to.equal("0x1903e8");
+    expect(await raw(Method.GetDealProviderExported)).to.equal(cbor(net.miner.id));
     expect(await raw(Method.GetDealLabelExported)).to.equal("0x656c6162656c");
     expect(await raw(Method.GetDealTermExported)).to.equal(cbor([p.startEpoch, MIN_DURATION]));
     expect(await raw(Method.GetDealTotalPriceExported)).to.equal(cbor(encodeBigIntBytes(10n * MIN_DURATION)));

@@ -59,7 +59,7 @@ describe("filecoin-solidity-api MarketAPI against the emulated f05", function ()
     // readBytes keeps the 0x00 multibase prefix of the CID (§1.5.2).
     expect(await call("getDealDataCommitment", id)).to.deep.equal(["0", [hexOf(Uint8Array.of(0, ...parseCid(PIECE_CID).bytes)), "2048"]]);
     expect(await call("getDealClient", id)).to.deep.equal(["0", clientId]);
-    expect(await call("getDealProvider", id)).to.deep.equal(["0", "1000"]);
+    expect(await call("getDealProvider", id)).to.deep.equal(["0", net.miner.id.toString()]);
     expect(await call("getDealLabel", id)).to.deep.equal(["0", ["0x6c6162656c", true]]);
     expect(await call("getDealTerm", id)).to.deep.equal(["0", [p.startEpoch.toString(), MIN_DURATION.toString()]]);
     expect(await call("getDealTotalPrice", id)).to.deep.equal(["0", ["0x4f1a00", false]]);

@@ -72,7 +72,7 @@ describe("market PublishStorageDeals", function () {
     expect(await net.market.getBalance(net.miner.address)).to.deep.equal({ balance: 2n * FIL, locked: 2000n });
     const deal = await net.market.getDeal(1n);
     const clientId = (await net.rpc.call<{ id: string }>("fevm_address", ACCOUNTS[1])).id;
-    expect(deal.proposal).to.include({ client: `t0${clientId}`, provider: "t01000", pieceCid: PIECE_CID, label: "label", pieceSize: 2048n });
+    expect(deal.proposal).to.include({ client: `t0${clientId}`, provider: net.miner.address, pieceCid: PIECE_CID, label: "label", pieceSize: 2048n });
     expect(deal.state).to.equal(null);
     expect((await net.market.listDeals()).map((d) => d.id)).to.deep.equal([1n, 2n]);
   });

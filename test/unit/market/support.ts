@@ -130,7 +130,7 @@ export interface MarketNet {
   rpc: Rpc;
   chain: Chain;
   market: ReturnType<typeof createMarketHelpers>;
-  /** The storage provider: miner t01000 owned by ACCOUNTS[0]. */
+  /** The storage provider: the first miner created after genesis (t01001, after ETH0), owned by ACCOUNTS[0]. */
   miner: { id: bigint; address: string; worker: bigint };
   epoch(): Promise<bigint>;
   /** Deploys a ContractClient holding `balance` attoFIL (from ACCOUNTS[0]). */

@@ -1,6 +1,7 @@
 import type { EIP1193Provider } from "hardhat/types";
 import type { CreatedMinerJson, MinerJson } from "../provider/methods/fevm-miners";
 import type { AnyAddress } from "./address";
+import { wire } from "./wire";
 
 export interface MinerCreateOptions {
   /** Any actor: a Hardhat account, a contract, an f1/f3 address (created if new), an actor id. */
@@ -44,8 +45,6 @@ export interface MinerView extends CreatedMiner {
   balance: bigint;
 }
 
-/** Addresses travel as strings; actor ids as decimal strings. */
-const wire = (address: AnyAddress) => (typeof address === "string" ? address : BigInt(address).toString());
 
 function created(json: CreatedMinerJson): CreatedMiner {
   return { id: BigInt(json.id), address: json.address, robustAddress: json.robustAddress, maskedAddress: json.maskedAddress };
@@ -73,14 +72,7 @@ export function createMinerHelpers(provider: () => EIP1193Provider) {
   return {
     /** Creates a miner actor; returns its id and address forms. */
     async create(options: MinerCreateOptions): Promise<CreatedMiner> {
-      const params = {
-        ...options,
-        owner: wire(options.owner),
-        worker: options.worker === undefined ? undefined : wire(options.worker),
-        controlAddresses: options.controlAddresses?.map(wire),
-        sectorSize: options.sectorSize === undefined ? undefined : BigInt(options.sectorSize).toString(),
-      };
-      return created((await provider().request({ method: "fevm_miners_create", params: [params] })) as CreatedMinerJson);
+      return created((await provider().request({ method: "fevm_miners_create", params: [wire(options)] })) as CreatedMinerJson);
     },
     /** The miner's owner, worker, control addresses, beneficiary, peer info, sector size and balance. */
     async get(miner: AnyAddress): Promise<MinerView> {

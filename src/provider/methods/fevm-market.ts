@@ -36,28 +36,11 @@ import { ErrorCode, invalidParams, ProviderError } from "../errors";
 import * as p from "../params";
 import { parseAnyAddress } from "./fevm-address";
 
-const INT64_MIN = -(1n << 63n);
-const UINT64_MAX = (1n << 64n) - 1n;
-
-/** A whole number from a safe JSON number, a decimal string (sign allowed) or a 0x quantity. */
-function integer(value: unknown, name: string, min: bigint, max: bigint): bigint {
-  let n: bigint | undefined;
-  if (typeof value === "number" && Number.isSafeInteger(value)) n = BigInt(value);
-  else if (typeof value === "string" && /^-?\d+$/.test(value)) n = BigInt(value);
-  else if (typeof value === "string" && /^0x[0-9a-f]+$/i.test(value)) n = BigInt(value);
-  if (n === undefined) throw invalidParams(`Errors encountered in param ${name}: ${JSON.stringify(value)} is not an integer (use a decimal string, a 0x quantity or a safe number)`);
-  if (n < min || n > max) throw invalidParams(`Errors encountered in param ${name}: ${n} is out of range ${min}..${max}`);
-  return n;
-}
-
-const amount = (value: unknown, name: string) => integer(value, name, 0n, (1n << 1016n) - 1n);
-const epoch = (value: unknown, name: string) => integer(value, name, INT64_MIN, -INT64_MIN - 1n);
-const u64 = (value: unknown, name: string) => integer(value, name, 0n, UINT64_MAX);
-
-function address(value: unknown, name: string): FilecoinAddress {
-  if (typeof value === "number") return parseAnyAddress(String(value), name);
-  return parseAnyAddress(value, name);
-}
+const amount = (value: unknown, name: string) => p.integer(value, name, p.ATTO_FIL);
+const epoch = (value: unknown, name: string) => p.integer(value, name, p.EPOCH);
+const u64 = (value: unknown, name: string) => p.integer(value, name, p.UINT64);
+/** A settle call names at most this many deals (the real method takes a bitfield of any size; a test needs few). */
+const MAX_SETTLE_IDS = 10_000;
 
 function pieceCid(value: unknown, name: string): CID {
   try {
@@ -97,8 +80,8 @@ function proposalParam(value: unknown): { proposal: DealProposal; clientSignatur
       pieceCid: pieceCid(o.pieceCid, "proposal.pieceCid"),
       pieceSize: u64(o.pieceSize, "proposal.pieceSize"),
       verifiedDeal: o.verifiedDeal === undefined ? false : p.bool(o.verifiedDeal, "proposal.verifiedDeal"),
-      client: address(o.client, "proposal.client"),
-      provider: address(o.provider, "proposal.provider"),
+      client: parseAnyAddress(o.client, "proposal.client"),
+      provider: parseAnyAddress(o.provider, "proposal.provider"),
       label: label(o.label, "proposal.label"),
       startEpoch: epoch(o.startEpoch, "proposal.startEpoch"),
       endEpoch: epoch(o.endEpoch, "proposal.endEpoch"),
@@ -181,10 +164,10 @@ export const fevmMarketMethods: MethodTable = {
   /** `(address, amount, { from? })`: AddBalance of `amount` attoFIL for `address`, paid by `from` (default: the first account). */
   async fevm_market_addBalance(ctx, params) {
     p.arity(params, 2, 3, "fevm_market_addBalance");
-    const target = address(params[0], "address");
+    const target = parseAnyAddress(params[0], "address");
     const value = amount(params[1], "amount");
     const opts = params[2] === undefined ? {} : p.object(params[2], "options");
-    const payer = opts.from === undefined ? defaultPayer(ctx) : address(opts.from, "options.from");
+    const payer = opts.from === undefined ? defaultPayer(ctx) : parseAnyAddress(opts.from, "options.from");
     await control(() => ctx.chain.runAsSystem((evm) => addBalanceFor(evm, payer, target, value)));
     return null;
   },
@@ -192,7 +175,7 @@ export const fevmMarketMethods: MethodTable = {
   /** `(address)` → `{ balance, locked }`: escrow (locked included) and the locked part. */
   async fevm_market_getBalance(ctx, params) {
     p.arity(params, 1, 1, "fevm_market_getBalance");
-    const target = address(params[0], "address");
+    const target = parseAnyAddress(params[0], "address");
     const { balance, locked } = await control(() => escrowBalance(ctx.chain.evm, target));
     return { balance: `${balance}`, locked: `${locked}` };
   },
@@ -231,8 +214,7 @@ export const fevmMarketMethods: MethodTable = {
   /** `([ids])` → `[{ id, exitCode, payment, completed }]` per deal, ascending. */
   async fevm_market_settle(ctx, params) {
     p.arity(params, 1, 1, "fevm_market_settle");
-    if (!Array.isArray(params[0])) throw invalidParams("Errors encountered in param ids: expected an array of deal ids");
-    const ids = params[0].map((v, i) => u64(v, `ids[${i}]`));
+    const ids = p.list(params[0], "ids", MAX_SETTLE_IDS, u64);
     const results = await control(() => ctx.chain.runAsSystem((evm) => settleDeals(evm, ids)));
     return results.map((r) => ({ id: `${r.id}`, exitCode: r.exitCode, payment: `${r.payment}`, completed: r.completed }));
   },

@@ -53,34 +53,24 @@ function identity(id: bigint, robust: FilecoinAddress | undefined): CreatedMiner
   return { id: id.toString(), address: t0(id), robustAddress: robust ? formatAddress(robust, "t") : t0(id), maskedAddress: maskedIdAddress(id) };
 }
 
-function sectorSizeParam(value: unknown): bigint | number {
-  if (typeof value === "number" && Number.isSafeInteger(value)) return value;
-  if (typeof value === "string" && /^(\d+|0x[0-9a-f]+)$/i.test(value)) return BigInt(value);
-  throw invalidParams(`Errors encountered in param sectorSize: expected a number of bytes, got ${JSON.stringify(value)}`);
-}
-
-function stringParam(value: unknown, name: string): string {
-  if (typeof value !== "string") throw invalidParams(`Errors encountered in param ${name}: expected a string, got ${JSON.stringify(value)}`);
-  return value;
-}
-
-function listParam(value: unknown, name: string): unknown[] {
-  if (!Array.isArray(value)) throw invalidParams(`Errors encountered in param ${name}: expected an array, got ${JSON.stringify(value)}`);
-  return value;
-}
+/**
+ * Lists and strings are capped far above what a miner can hold, so the actor still answers an
+ * over-long one with its own rule (10 control addresses, 1024 bytes of multiaddrs).
+ */
+const MAX_ITEMS = 1000;
+const MAX_TEXT = 4096;
 
 function createOptions(value: unknown): CreateMinerOptions {
-  const o = p.object(value, "options");
-  const unknown = Object.keys(o).filter((k) => !(CREATE_KEYS as readonly string[]).includes(k));
-  if (unknown.length > 0) throw invalidParams(`fevm_miners_create: unknown option ${unknown.join(", ")}; the options are ${CREATE_KEYS.join(", ")}`);
-  if (o.owner === undefined) throw invalidParams("fevm_miners_create: owner is required (an address or actor id of any actor)");
+  const o = p.options(value, "options", CREATE_KEYS);
+  if (o.owner === undefined) throw invalidParams("Errors encountered in param options.owner: owner is required (an address or actor id of any actor)");
+  const address = (v: unknown, name: string) => parseAnyAddress(v, name);
   return {
-    owner: parseAnyAddress(o.owner, "owner"),
-    worker: o.worker === undefined ? undefined : parseAnyAddress(o.worker, "worker"),
-    controlAddresses: o.controlAddresses === undefined ? undefined : listParam(o.controlAddresses, "controlAddresses").map((a, i) => parseAnyAddress(a, `controlAddresses[${i}]`)),
-    sectorSize: o.sectorSize === undefined ? undefined : sectorSizeParam(o.sectorSize),
-    peerId: o.peerId === undefined ? undefined : stringParam(o.peerId, "peerId"),
-    multiaddrs: o.multiaddrs === undefined ? undefined : listParam(o.multiaddrs, "multiaddrs").map((m, i) => stringParam(m, `multiaddrs[${i}]`)),
+    owner: address(o.owner, "options.owner"),
+    worker: o.worker === undefined ? undefined : address(o.worker, "options.worker"),
+    controlAddresses: o.controlAddresses === undefined ? undefined : p.list(o.controlAddresses, "options.controlAddresses", MAX_ITEMS, address),
+    sectorSize: o.sectorSize === undefined ? undefined : p.integer(o.sectorSize, "options.sectorSize", p.UINT64),
+    peerId: o.peerId === undefined ? undefined : p.string(o.peerId, "options.peerId", MAX_TEXT),
+    multiaddrs: o.multiaddrs === undefined ? undefined : p.list(o.multiaddrs, "options.multiaddrs", MAX_ITEMS, (m, name) => p.string(m, name, MAX_TEXT)),
   };
 }
 

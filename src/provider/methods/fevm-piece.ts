@@ -44,20 +44,23 @@ function piece(spec: Record<string, unknown>): PieceInfo {
     const computed = pieceFromPayload(payload);
     return describe(computed.commP, computed.paddedSize, computed.padding, computed.payloadSize);
   }
-  const paddedSize = spec.paddedSize === undefined ? null : p.uint(spec.paddedSize, "piece.paddedSize", 64);
+  const paddedSize = spec.paddedSize === undefined ? null : p.integer(spec.paddedSize, "piece.paddedSize", p.UINT64);
   if (paddedSize !== null) validatePaddedPieceSize(paddedSize);
   if (spec.commP !== undefined) {
     const commP = p.data(spec.commP, "piece.commP");
     if (commP.length !== 32) throw invalidParams("Errors encountered in param piece.commP: a CommP digest is 32 bytes");
     return describe(commP, paddedSize, 0n, null);
   }
-  if (typeof spec.pieceCid === "string") {
-    const decoded = decodePieceCid(spec.pieceCid);
+  if (spec.pieceCid !== undefined) {
+    const decoded = decodePieceCid(p.string(spec.pieceCid, "piece.pieceCid", MAX_CID_CHARS));
     if (decoded.version === 2) return describe(decoded.commP, decoded.paddedSize, decoded.padding, decoded.payloadSize);
     return describe(decoded.commP, paddedSize, 0n, null);
   }
   throw invalidParams('Errors encountered in param piece: give { data } (payload bytes), { commP, paddedSize? } or { pieceCid, paddedSize? }');
 }
+
+/** A piece CID is about 64 characters (v2 with a large payload size a few more). */
+const MAX_CID_CHARS = 256;
 
 /** Piece CIDs (v1 commP and FRC-0069 v2) from payload bytes, a CommP digest or another piece CID. */
 export const fevmPieceMethods: MethodTable = {

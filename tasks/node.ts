@@ -6,7 +6,7 @@ import { deriveAccounts } from "../src/chain/hd-wallet";
 import { HARDHAT_DEFAULT_MNEMONIC } from "../src/config/defaults";
 import type { FevmConfig } from "../src/config/types";
 import { filecoinAddressFromEth, formatAddress, formatFil, toChecksumEthAddress } from "../src/fil";
-import { DEFAULT_HOSTNAME, DEFAULT_PORT, JsonRpcServer } from "../src/server/json-rpc-server";
+import { DEFAULT_HOSTNAME, DEFAULT_MAX_REQUEST_BYTES, DEFAULT_PORT, JsonRpcServer } from "../src/server/json-rpc-server";
 import { filecoinProvider } from "./filecoin-provider";
 
 const PLUGIN_NAME = "hardhat-fevm";
@@ -16,14 +16,19 @@ scope("fevm", "Filecoin local network (hardhat-fevm)")
   .task("node", "Starts a JSON-RPC server (HTTP and WebSocket) on the in-process Filecoin network")
   .addOptionalParam("hostname", "The address to listen on (0.0.0.0 for every interface)", DEFAULT_HOSTNAME, types.string)
   .addOptionalParam("port", "The port to listen on", DEFAULT_PORT, types.int)
-  .setAction(async ({ hostname, port }: { hostname: string; port: number }, hre) => {
+  .addOptionalParam("maxRequestBytes", "Largest HTTP body or WebSocket message accepted, in bytes", DEFAULT_MAX_REQUEST_BYTES, types.int)
+  .setAction(async ({ hostname, port, maxRequestBytes }: { hostname: string; port: number; maxRequestBytes: number }, hre) => {
+    if (!Number.isSafeInteger(maxRequestBytes) || maxRequestBytes < 1) {
+      throw new HardhatPluginError(PLUGIN_NAME, `--max-request-bytes: expected a positive number of bytes, got ${maxRequestBytes}`);
+    }
     const provider = await filecoinProvider(hre, "fevm node");
-    const server = new JsonRpcServer(provider);
+    const server = new JsonRpcServer(provider, { maxRequestBytes });
     const address = await server.listen(hostname, port).catch((e: Error) => {
       throw new HardhatPluginError(PLUGIN_NAME, e.message, e);
     });
     console.log(`Started HTTP and WebSocket JSON-RPC server at ${address.url}`);
     console.log();
+    if (!isLoopback(address.host)) printExposedWarning(address.host);
     await printAccounts(provider, hre.config.fevm.accounts);
     // Like `hardhat node`: log every call unless the user turned logging off (after the account
     // list, so its balance queries stay out of the log).
@@ -56,6 +61,18 @@ async function printAccounts(provider: EthereumProvider, { mnemonic, count }: Fe
     console.log();
   }
   if (publicKeys) printPublicKeysWarning();
+}
+
+function isLoopback(host: string): boolean {
+  return host === "::1" || host.startsWith("127.") || host === "::ffff:127.0.0.1";
+}
+
+/** Anyone who can reach the port can use the node's unlocked accounts and reset its chain. */
+function printExposedWarning(host: string): void {
+  console.log(`WARNING: listening on ${host}, not only on this machine (127.0.0.1). Anyone who can reach this port can`);
+  console.log("send transactions from the node's unlocked accounts, impersonate any address and reset the chain.");
+  console.log("Use --hostname 127.0.0.1 unless other machines must connect, and never expose it to the internet.");
+  console.log();
 }
 
 function printPublicKeysWarning(): void {

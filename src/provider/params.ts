@@ -12,7 +12,7 @@ const QUANTITY = /^0x(0|[1-9a-fA-F][0-9a-fA-F]*)$/;
 const DECIMAL = /^-?[0-9]+$/;
 
 /** Longest integer text accepted: 2^256 takes 78 decimal digits; leave room for leading zeros. */
-const MAX_INTEGER_CHARS = 100;
+export const MAX_INTEGER_CHARS = 100;
 /** How much of a rejected string an error message quotes. */
 const SHOWN_CHARS = 40;
 /** How deep parameters may nest (real requests nest 3 or 4 levels). */
@@ -39,7 +39,7 @@ export function paramError(name: string, expected: string, got: unknown, hint?: 
 }
 
 /** "0x" then hex digits; a plain loop, so multi-megabyte calldata cannot overflow a regex stack. */
-function isHexString(value: string): boolean {
+export function isHexString(value: string): boolean {
   if (!value.startsWith("0x")) return false;
   for (let i = 2; i < value.length; i++) {
     const c = value.charCodeAt(i) | 0x20; // folds A-F onto a-f

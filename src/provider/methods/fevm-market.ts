@@ -166,7 +166,7 @@ export const fevmMarketMethods: MethodTable = {
     p.arity(params, 2, 3, "fevm_market_addBalance");
     const target = parseAnyAddress(params[0], "address");
     const value = amount(params[1], "amount");
-    const opts = params[2] === undefined ? {} : p.object(params[2], "options");
+    const opts = params[2] === undefined ? {} : p.options(params[2], "options", ["from"]);
     const payer = opts.from === undefined ? defaultPayer(ctx) : parseAnyAddress(opts.from, "options.from");
     await control(() => ctx.chain.runAsSystem((evm) => addBalanceFor(evm, payer, target, value)));
     return null;
@@ -196,7 +196,7 @@ export const fevmMarketMethods: MethodTable = {
   async fevm_market_activateDeal(ctx, params) {
     p.arity(params, 1, 2, "fevm_market_activateDeal");
     const id = u64(params[0], "id");
-    const opts = params[1] === undefined || params[1] === null ? {} : p.object(params[1], "options");
+    const opts = params[1] === undefined || params[1] === null ? {} : p.options(params[1], "options", ["sectorNumber", "epoch"]);
     const sectorNumber = opts.sectorNumber === undefined ? undefined : u64(opts.sectorNumber, "options.sectorNumber");
     const at = opts.epoch === undefined ? undefined : epoch(opts.epoch, "options.epoch");
     const state = await control(() => ctx.chain.runAsSystem((evm) => activateDeal(evm, id, { sectorNumber, epoch: at })));

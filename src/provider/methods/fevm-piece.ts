@@ -67,7 +67,7 @@ export const fevmPieceMethods: MethodTable = {
   fevm_piece(_ctx, params) {
     p.arity(params, 1, 1, "fevm_piece");
     try {
-      return piece(p.object(params[0], "piece"));
+      return piece(p.options(params[0], "piece", ["data", "commP", "paddedSize", "pieceCid"]));
     } catch (e) {
       if (e instanceof InvalidCidError || e instanceof InvalidPieceSizeError) throw invalidParams(`Errors encountered in param piece: ${e.message}`);
       throw e;

@@ -38,6 +38,7 @@ describe("hre.fevm with wrong argument types", () => {
     ["market.settle([1.5])", () => fevm.market.settle([1.5]), "param ids[0]"],
     ["market.addBalance(…, -1n)", () => fevm.market.addBalance(1000n, -1n), "param amount: expected an attoFIL amount (an integer from 0 to 2^1016 - 1), got \"-1\""],
     ["market.activateDeal(1, 5)", () => fevm.market.activateDeal(1, 5 as never), "param options: expected an object, got 5"],
+    ["market.activateDeal(1, { sector: 1 })", () => fevm.market.activateDeal(1, { sector: 1 } as never), "param options: unknown option sector; the options are sectorNumber, epoch"],
     ["market.getDeal(1.5)", () => fevm.market.getDeal(1.5), "param id"],
     ["market.setFirstDealId(-1)", () => fevm.market.setFirstDealId(-1), "param firstDealId"],
     ["address.maskedId(1.5)", () => fevm.address.maskedId(1.5), "param address"],

@@ -132,6 +132,8 @@ describe("hostile requests to the provider", function () {
         ["fevm_address", [huge]],
         ["fevm_piece", [{ pieceCid: huge }]],
         ["fevm_miners_create", [{ owner: ACCOUNTS[0], peerId: huge }]],
+        ["eth_subscribe", [huge]],
+        ["eth_signTypedData_v4", [ACCOUNTS[0], { types: { EIP712Domain: [], M: [{ name: "n", type: "uint256" }] }, primaryType: "M", domain: {}, message: { n: huge } }]],
         [huge, []],
       ] as const) {
         const error = await rpc.error(method, ...params);

@@ -123,7 +123,7 @@ export async function actorCalls(node: Node, r: Random, budget: Budget): Promise
 function randomCbor(r: Random, depth: number): CborEncodable {
   switch (r.int(depth > 3 ? 5 : 7)) {
     case 0:
-      return r.bool() ? r.bigint(r.int(70)) : -r.bigint(r.int(70));
+      return r.bool() ? r.bigint(r.int(65)) : -r.bigint(r.int(64));
     case 1:
       return r.bytes(r.int(r.bool() ? 4 : 80));
     case 2:

@@ -33,7 +33,9 @@ describe("hostile requests to the provider", function () {
 
   describe("epochs and timestamps stay within what the chain can represent", () => {
     it("fevm_mineEpochs past 2^64 is refused up front and the chain keeps working", async () => {
-      await expectRefused(rpc, INVALID_PARAMS, "param n", "fevm_mineEpochs", "0x10000000000000000");
+      // The README quotes this message.
+      const error = await expectRefused(rpc, INVALID_PARAMS, "param n", "fevm_mineEpochs", "0x10000000000000000");
+      expect(error.message).to.equal('Errors encountered in param n: expected a number of epochs from 1 to 2^64 - 1, got "0x10000000000000000"');
       expect(await rpc.call("eth_blockNumber")).to.equal("0x0");
       await expectHealthy(rpc);
     });

@@ -6,7 +6,7 @@ import { deriveAccounts } from "../src/chain/hd-wallet";
 import { HARDHAT_DEFAULT_MNEMONIC } from "../src/config/defaults";
 import type { FevmConfig } from "../src/config/types";
 import { filecoinAddressFromEth, formatAddress, formatFil, toChecksumEthAddress } from "../src/fil";
-import { DEFAULT_HOSTNAME, DEFAULT_MAX_REQUEST_BYTES, DEFAULT_PORT, JsonRpcServer } from "../src/server/json-rpc-server";
+import { DEFAULT_HOSTNAME, DEFAULT_MAX_REQUEST_BYTES, DEFAULT_PORT, isLoopbackHost, JsonRpcServer } from "../src/server/json-rpc-server";
 import { filecoinProvider } from "./filecoin-provider";
 
 const PLUGIN_NAME = "hardhat-fevm";
@@ -28,7 +28,7 @@ scope("fevm", "Filecoin local network (hardhat-fevm)")
     });
     console.log(`Started HTTP and WebSocket JSON-RPC server at ${address.url}`);
     console.log();
-    if (!isLoopback(address.host)) printExposedWarning(address.host);
+    if (!isLoopbackHost(address.host)) printExposedWarning(address.host);
     await printAccounts(provider, hre.config.fevm.accounts);
     // Like `hardhat node`: log every call unless the user turned logging off (after the account
     // list, so its balance queries stay out of the log).
@@ -61,10 +61,6 @@ async function printAccounts(provider: EthereumProvider, { mnemonic, count }: Fe
     console.log();
   }
   if (publicKeys) printPublicKeysWarning();
-}
-
-function isLoopback(host: string): boolean {
-  return host === "::1" || host.startsWith("127.") || host === "::ffff:127.0.0.1";
 }
 
 /** Anyone who can reach the port can use the node's unlocked accounts and reset its chain. */

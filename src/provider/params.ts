@@ -56,7 +56,7 @@ export function checkDepth(value: unknown, name: string): void {
   const stack: [unknown, number][] = [[value, 0]];
   while (stack.length > 0) {
     const [item, depth] = stack.pop()!;
-    if (typeof item !== "object" || item === null) continue;
+    if (typeof item !== "object" || item === null || ArrayBuffer.isView(item)) continue;
     if (depth >= MAX_PARAM_DEPTH) {
       throw invalidParams(`Errors encountered in param ${name}: nested deeper than ${MAX_PARAM_DEPTH} levels; no method takes parameters that deep`);
     }

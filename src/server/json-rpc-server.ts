@@ -150,6 +150,11 @@ function rawText(data: RawData): string {
   return data.toString("utf8");
 }
 
+/** Is `host` (as the server reports it once bound) reachable only from this machine? */
+export function isLoopbackHost(host: string): boolean {
+  return host === "::1" || host.startsWith("127.") || host.startsWith("::ffff:127.");
+}
+
 function serverAddress({ address, port }: AddressInfo): ServerAddress {
   const hostInUrl = address.includes(":") ? `[${address}]` : address;
   return { host: address, port, url: `http://${hostInUrl}:${port}/`, wsUrl: `ws://${hostInUrl}:${port}/` };

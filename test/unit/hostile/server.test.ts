@@ -4,7 +4,7 @@ import { expect } from "chai";
 import { applyProviderWrappers } from "hardhat/internal/core/providers/construction";
 import { BackwardsCompatibilityProviderAdapter } from "hardhat/internal/core/providers/backwards-compatibility";
 import type { EIP1193Provider, HttpNetworkConfig } from "hardhat/types";
-import { JsonRpcServer } from "../../../src/server/json-rpc-server";
+import { isLoopbackHost, JsonRpcServer } from "../../../src/server/json-rpc-server";
 import { Random } from "../fil/random";
 import { CHAIN_ID } from "../provider/support";
 import { checkAnswer, expectAlive, methodNames, post, randomMessage, startNode, wsExchange, type Node } from "./attacks";
@@ -18,6 +18,16 @@ describe("fevm node against hostile clients", function () {
   let node: Node;
   before(async () => (node = await startNode({ maxRequestBytes: LIMIT })));
   after(() => node.close());
+
+  it("listens on loopback by default; other addresses count as exposed (fevm node warns)", async () => {
+    const server = new JsonRpcServer(node.provider);
+    const bound = await server.listen(undefined, 0);
+    await server.close();
+    expect(bound.host).to.equal("127.0.0.1");
+    expect(isLoopbackHost(bound.host)).to.equal(true);
+    expect(["::1", "127.0.0.2", "::ffff:127.0.0.1"].every(isLoopbackHost)).to.equal(true);
+    expect(["0.0.0.0", "::", "192.168.1.5", "10.0.0.1"].some(isLoopbackHost)).to.equal(false);
+  });
 
   it("refuses an HTTP body over the limit with 413 and a JSON-RPC error saying how to raise it", async () => {
     const answer = await post(node.address, JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: ["x".repeat(LIMIT)] }));

@@ -15,6 +15,8 @@ const DECIMAL = /^-?[0-9]+$/;
 export const MAX_INTEGER_CHARS = 100;
 /** How much of a rejected string an error message quotes. */
 const SHOWN_CHARS = 40;
+/** A piece CID is about 64 characters (v2 with a large payload size a few more). */
+export const MAX_CID_CHARS = 256;
 /** How deep parameters may nest (real requests nest 3 or 4 levels). */
 export const MAX_PARAM_DEPTH = 64;
 

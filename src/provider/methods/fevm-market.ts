@@ -30,6 +30,7 @@ import {
   terminateDeal,
   type MarketDeal,
 } from "../../actors/market/control";
+import { DEAL_MAX_LABEL_SIZE } from "../../actors/market/policy";
 import { readSignature, type DealLabel, type DealProposal, type DealState, type Signature } from "../../actors/market/types";
 import type { MethodContext, MethodTable } from "../context";
 import { ErrorCode, invalidParams, ProviderError } from "../errors";
@@ -44,26 +45,34 @@ const MAX_SETTLE_IDS = 10_000;
 
 function pieceCid(value: unknown, name: string): CID {
   try {
-    if (typeof value !== "string") throw new InvalidCidError(value, "is not a CID string");
-    return parseCid(value);
+    return parseCid(p.string(value, name, p.MAX_CID_CHARS));
   } catch (e) {
     if (e instanceof InvalidCidError) throw invalidParams(`Errors encountered in param ${name}: ${e.message}`);
     throw e;
   }
 }
 
+/**
+ * Far above what the market takes (DEAL_MAX_LABEL_SIZE bytes), so it still refuses a long label
+ * with its own exit code, but short of megabytes that would be CBOR-encoded and signed-over first.
+ */
+const MAX_LABEL_CHARS = 4 * DEAL_MAX_LABEL_SIZE;
+/** A type byte and a 96-byte BLS signature are 97 bytes; leave room for the actor to refuse more. */
+const MAX_SIGNATURE_CHARS = 2 + 2 * 4 * 97;
+
 function label(value: unknown, name: string): DealLabel {
   if (value === undefined || value === null) return "";
-  if (typeof value === "string") return value;
-  const bytes = typeof value === "object" && value !== null && "bytes" in value ? decodeHex(String((value as { bytes: unknown }).bytes)) : undefined;
+  if (typeof value === "string") return p.string(value, name, MAX_LABEL_CHARS);
+  const hex = typeof value === "object" && "bytes" in value ? p.string((value as { bytes: unknown }).bytes, `${name}.bytes`, 2 + 2 * MAX_LABEL_CHARS) : undefined;
+  const bytes = hex === undefined ? undefined : decodeHex(hex);
   if (bytes === undefined) throw invalidParams(`Errors encountered in param ${name}: a label is a string, or { "bytes": "0x…" } for a byte label`);
   return bytes;
 }
 
 function signature(value: unknown, name: string): Signature | undefined {
   if (value === undefined || value === null) return undefined;
-  const bytes = typeof value === "string" ? decodeHex(value) : undefined;
-  if (bytes === undefined) throw invalidParams(`Errors encountered in param ${name}: expected 0x-hex of type byte (1 secp256k1, 2 BLS) ‖ signature`);
+  const bytes = typeof value === "string" && value.length <= MAX_SIGNATURE_CHARS ? decodeHex(value) : undefined;
+  if (bytes === undefined) throw p.paramError(name, "0x-hex of type byte (1 secp256k1, 2 BLS) ‖ signature", value);
   try {
     return readSignature(bytes, name);
   } catch (e) {

@@ -52,15 +52,12 @@ function piece(spec: Record<string, unknown>): PieceInfo {
     return describe(commP, paddedSize, 0n, null);
   }
   if (spec.pieceCid !== undefined) {
-    const decoded = decodePieceCid(p.string(spec.pieceCid, "piece.pieceCid", MAX_CID_CHARS));
+    const decoded = decodePieceCid(p.string(spec.pieceCid, "piece.pieceCid", p.MAX_CID_CHARS));
     if (decoded.version === 2) return describe(decoded.commP, decoded.paddedSize, decoded.padding, decoded.payloadSize);
     return describe(decoded.commP, paddedSize, 0n, null);
   }
   throw invalidParams('Errors encountered in param piece: give { data } (payload bytes), { commP, paddedSize? } or { pieceCid, paddedSize? }');
 }
-
-/** A piece CID is about 64 characters (v2 with a large payload size a few more). */
-const MAX_CID_CHARS = 256;
 
 /** Piece CIDs (v1 commP and FRC-0069 v2) from payload bytes, a CommP digest or another piece CID. */
 export const fevmPieceMethods: MethodTable = {

@@ -2,6 +2,7 @@
 // parameter (or -32000 for the chain's own limits), quickly, with a short message, and the
 // refused request changes nothing: the network keeps answering as before.
 import { expect } from "chai";
+import { pieceCidV1 } from "../../../src/fil";
 import { ACCOUNTS, fevmNetwork, type Rpc, type RpcError } from "../provider/support";
 
 const INVALID_PARAMS = -32602;
@@ -141,6 +142,15 @@ describe("hostile requests to the provider", function () {
         const error = await rpc.error(method, ...params);
         expect(error.message.length, method.slice(0, 20)).to.be.below(SHORT);
       }
+    });
+
+    it("megabyte piece CIDs, labels and signatures in a deal are refused before the market sees them", async () => {
+      const huge = `0x${"02".repeat(3_000_000)}`;
+      const deal = { pieceCid: pieceCidV1(new Uint8Array(32)).toString(), pieceSize: 2048, client: ACCOUNTS[0], provider: 1000, startEpoch: 100, endEpoch: 200_000 };
+      await expectRefused(rpc, INVALID_PARAMS, "param proposal.pieceCid", "fevm_market_publishDeal", { ...deal, pieceCid: `b${"a".repeat(5_000_000)}` });
+      await expectRefused(rpc, INVALID_PARAMS, "param proposal.label", "fevm_market_publishDeal", { ...deal, label: "x".repeat(5_000_000) });
+      await expectRefused(rpc, INVALID_PARAMS, "param proposal.label.bytes", "fevm_market_publishDeal", { ...deal, label: { bytes: huge } });
+      await expectRefused(rpc, INVALID_PARAMS, "param proposal.clientSignature", "fevm_market_publishDeal", { ...deal, clientSignature: huge });
     });
 
     it("malformed transaction objects name the parameter", async () => {

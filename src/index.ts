@@ -4,7 +4,7 @@ import { HardhatPluginError, lazyObject } from "hardhat/plugins";
 import type { EIP1193Provider, HardhatConfig, HardhatUserConfig, HttpNetworkConfig } from "hardhat/types";
 import { FevmConfigError } from "./config/validate";
 import { resolveFevmConfig } from "./config/resolve";
-import { FEVM_IN_PROCESS_URL, filecoinNetworkConfig, mergePresets, realNetworkPresets } from "./config/presets";
+import { FEVM_IN_PROCESS_URL, filecoinNetworkConfig, mergePresets, privateKeyIssue, realNetworkPresets } from "./config/presets";
 import { createFevmHelpers } from "./helpers";
 import { FevmProvider } from "./provider/provider";
 import { fevmProviderOptions } from "./config/provider-options";
@@ -23,6 +23,8 @@ const PLUGIN_NAME = "hardhat-fevm";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { HardhatContext } = require("hardhat/internal/context");
 const context = HardhatContext.getHardhatContext();
+/** The real-network presets added to this config (names the user did not define). */
+const presetNetworks = new Set<string>();
 
 context.configExtenders.unshift((config: HardhatConfig, userConfig: Readonly<HardhatUserConfig>) => {
   try {
@@ -30,7 +32,7 @@ context.configExtenders.unshift((config: HardhatConfig, userConfig: Readonly<Har
     if (config.networks.filecoin === undefined) {
       config.networks.filecoin = filecoinNetworkConfig(config.fevm) as unknown as HttpNetworkConfig;
     }
-    mergePresets(config.networks, userConfig.networks, realNetworkPresets(config.fevm));
+    for (const name of mergePresets(config.networks, userConfig.networks, realNetworkPresets(config.fevm))) presetNetworks.add(name);
   } catch (e) {
     if (e instanceof FevmConfigError) throw new HardhatPluginError(PLUGIN_NAME, e.message);
     throw e;
@@ -38,6 +40,9 @@ context.configExtenders.unshift((config: HardhatConfig, userConfig: Readonly<Har
 });
 
 context.providerExtenders.unshift((provider: EIP1193Provider, config: HardhatConfig, network: string) => {
+  // A malformed FEVM_PRIVATE_KEY matters only to the presets that sign with it, once one is used.
+  const keyIssue = presetNetworks.has(network) ? privateKeyIssue() : undefined;
+  if (keyIssue !== undefined) throw new HardhatPluginError(PLUGIN_NAME, keyIssue.message);
   const net = config.networks[network] as HttpNetworkConfig;
   if (net.url !== FEVM_IN_PROCESS_URL) return provider;
   return new FevmProvider(fevmProviderOptions(config.fevm, net.chainId, config.paths.artifacts)) as unknown as EIP1193Provider;

@@ -1,7 +1,7 @@
 // `npx hardhat fevm node`: the in-process Filecoin network served over HTTP and WebSocket JSON-RPC.
 import { scope, types } from "hardhat/config";
 import { HardhatPluginError } from "hardhat/plugins";
-import { DEFAULT_HOSTNAME, DEFAULT_PORT, JsonRpcServer } from "../src/server/json-rpc-server";
+import { DEFAULT_HOSTNAME, DEFAULT_MAX_REQUEST_BYTES, DEFAULT_PORT, JsonRpcServer } from "../src/server/json-rpc-server";
 import { serveUntilInterrupted } from "../src/server/node-console";
 import { filecoinProvider } from "./filecoin-provider";
 
@@ -12,11 +12,15 @@ scope("fevm", "Filecoin local network (hardhat-fevm)")
   .task("node", "Starts a JSON-RPC server (HTTP and WebSocket) on the in-process Filecoin network")
   .addOptionalParam("hostname", "The address to listen on (0.0.0.0 for every interface)", DEFAULT_HOSTNAME, types.string)
   .addOptionalParam("port", "The port to listen on", DEFAULT_PORT, types.int)
-  .setAction(async ({ hostname, port }: { hostname: string; port: number }, hre) => {
+  .addOptionalParam("maxRequestBytes", "Largest HTTP body or WebSocket message accepted, in bytes", DEFAULT_MAX_REQUEST_BYTES, types.int)
+  .setAction(async ({ hostname, port, maxRequestBytes }: { hostname: string; port: number; maxRequestBytes: number }, hre) => {
+    if (!Number.isSafeInteger(maxRequestBytes) || maxRequestBytes < 1) {
+      throw new HardhatPluginError(PLUGIN_NAME, `--max-request-bytes: expected a positive number of bytes, got ${maxRequestBytes}`);
+    }
     const provider = await filecoinProvider(hre, "fevm node");
-    const server = new JsonRpcServer(provider);
+    const server = new JsonRpcServer(provider, { maxRequestBytes });
     const address = await server.listen(hostname, port).catch((e: Error) => {
       throw new HardhatPluginError(PLUGIN_NAME, e.message, e);
     });
-    await serveUntilInterrupted(provider, server, address.url, hre.config.fevm.accounts, hre.userConfig.fevm?.logging ?? true);
+    await serveUntilInterrupted(provider, server, address, hre.config.fevm.accounts, hre.userConfig.fevm?.logging ?? true);
   });

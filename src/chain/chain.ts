@@ -15,8 +15,8 @@ import { atomically } from "./atomic";
 import { runTxAllowingContractSender } from "./run-tx";
 import { MINIMUM_BASE_FEE, nextBaseFee } from "./base-fee";
 import { BlockStore, type BlockView, type MinedLog, type MinedTx, type RealBlock, type StoreSnapshot } from "./block-store";
-import { EPOCH_DURATION_SECONDS, epochAtOrAfter, epochsCovering, timestampOfEpoch } from "./epochs";
-import { InvalidTransactionError } from "./errors";
+import { EPOCH_DURATION_SECONDS, epochAtOrAfter, epochsCovering, lastMinableEpoch, timestampOfEpoch } from "./epochs";
+import { ChainLimitError, InvalidTransactionError } from "./errors";
 import { Mempool } from "./mempool";
 import { effectiveGasPrice, type SenderTx } from "./transactions";
 import { createFevmVM, createFevmVMAt, type FevmVM } from "./vm-factory";
@@ -163,6 +163,19 @@ export class Chain {
 
   timestampOf = (epoch: bigint): bigint => timestampOfEpoch(this.genesisTimestamp, epoch);
 
+  /** The last epoch this chain can mine (see lastMinableEpoch). */
+  get lastEpoch(): bigint {
+    return lastMinableEpoch(this.genesisTimestamp);
+  }
+
+  /** Refuses, before any change, a request whose blocks would land past lastEpoch. */
+  private checkEpochLimit(epoch: bigint, what: string): void {
+    if (epoch <= this.lastEpoch) return;
+    throw new ChainLimitError(
+      `${what} would reach epoch ${epoch}, past the last epoch this chain can mine (${this.lastEpoch}: epochs are int64 and timestamps uint64)`,
+    );
+  }
+
   blockByNumber(n: bigint): BlockView | undefined {
     return this.blocks.byNumber(n, this.timestampOf);
   }
@@ -236,6 +249,7 @@ export class Chain {
   // ---------------------------------------------------------------- time
 
   increaseTime(seconds: bigint): bigint {
+    this.checkEpochLimit(this.blocks.latest + epochsCovering(this.pendingSeconds + seconds), `Increasing the time by ${seconds} seconds`);
     this.pendingSeconds += seconds;
     this.timeOffset += seconds;
     return this.timeOffset;
@@ -264,6 +278,7 @@ export class Chain {
         `Timestamp ${timestamp} is equal to the previous block's timestamp: every Filecoin epoch comes ${EPOCH_DURATION_SECONDS} seconds after the previous one`,
       );
     }
+    this.checkEpochLimit(epochAtOrAfter(this.genesisTimestamp, timestamp), `Timestamp ${timestamp}`);
     this.nextTimestamp = timestamp;
   }
 
@@ -389,6 +404,7 @@ export class Chain {
    */
   async mineBlock(txs: SenderTx[]): Promise<MinedBlockResult> {
     const number = this.nextEpoch();
+    this.checkEpochLimit(number, "Mining a block");
     const parent = this.latestBlock();
     const baseFee = this.nextBaseFeeOverride ?? nextBaseFee(parent);
     const headerData = {
@@ -472,6 +488,8 @@ export class Chain {
   async mineEmpty(count: bigint, intervalSeconds = 1n): Promise<void> {
     if (count <= 0n) return;
     const step = epochsCovering(intervalSeconds);
+    // An upper bound of where the last block lands (mining the mempool first only lands earlier).
+    this.checkEpochLimit(this.nextEpoch() + (count - 1n) * step, `Mining ${count} blocks`);
     if (this.mempool.size > 0 || this.nextBaseFeeOverride !== undefined) {
       await this.mineFromMempool();
       count -= 1n;

@@ -18,3 +18,16 @@ export function epochsCovering(seconds: bigint): bigint {
   const n = (seconds + EPOCH_DURATION_SECONDS - 1n) / EPOCH_DURATION_SECONDS;
   return n < 1n ? 1n : n;
 }
+
+/** ChainEpoch is an int64 in the actors and Lotus; block timestamps are uint64. */
+const MAX_CHAIN_EPOCH = (1n << 63n) - 1n;
+const MAX_TIMESTAMP = (1n << 64n) - 1n;
+
+/**
+ * The last epoch a block may be mined at: the epoch after it (where eth_call and gas estimates
+ * run) must still be an int64 with a uint64 timestamp, or every later call would fail.
+ */
+export function lastMinableEpoch(genesisTimestamp: bigint): bigint {
+  const byTime = (MAX_TIMESTAMP - genesisTimestamp) / EPOCH_DURATION_SECONDS;
+  return (byTime < MAX_CHAIN_EPOCH ? byTime : MAX_CHAIN_EPOCH) - 1n;
+}

@@ -21,3 +21,14 @@ export class ExecutionFailure extends Error {
     this.name = "ExecutionFailure";
   }
 }
+
+/**
+ * A request that would move the chain past the last epoch it can represent (int64 epochs, uint64
+ * timestamps). Refused before anything changes; the provider answers it as invalid input.
+ */
+export class ChainLimitError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ChainLimitError";
+  }
+}

@@ -47,12 +47,14 @@ export function filecoinNetworkConfig(fevm: FevmConfig): FevmHttpNetworkConfig {
 /**
  * `calibration` and `filecoin-mainnet`: URL from the `fevm` config, else FEVM_CALIBRATION_RPC /
  * FEVM_MAINNET_RPC, else Glif's public endpoints; signers from FEVM_PRIVATE_KEY (comma-separated).
+ * A malformed FEVM_PRIVATE_KEY leaves them without signers here: `privateKeyIssue` reports it
+ * when one of these networks is used, so commands that never touch them keep working.
  */
 export function realNetworkPresets(
   fevm: FevmConfig,
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): Record<RealNetworkName, FevmHttpNetworkConfig> {
-  const accounts = privateKeysFromEnv(env);
+  const accounts = privateKeyIssue(env) === undefined ? privateKeyEntries(env).map(hexKey) : [];
   return {
     calibration: httpNetwork(
       fevm.calibrationUrl ?? nonEmpty(env.FEVM_CALIBRATION_RPC) ?? DEFAULT_CALIBRATION_URL,
@@ -71,25 +73,27 @@ function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === "" ? undefined : value.trim();
 }
 
-/** 0x-prefixed lowercase keys; a malformed entry is reported by position, never by value. */
-function privateKeysFromEnv(env: Readonly<Record<string, string | undefined>>): string[] {
-  const entries = (env.FEVM_PRIVATE_KEY ?? "")
+function privateKeyEntries(env: Readonly<Record<string, string | undefined>>): string[] {
+  return (env.FEVM_PRIVATE_KEY ?? "")
     .split(",")
     .map((entry) => entry.trim())
     .filter((entry) => entry !== "");
-  const issues: string[] = [];
-  const keys = entries.map((entry, i) => {
-    const hex = entry.toLowerCase().replace(/^0x/, "");
-    if (!/^[0-9a-f]{64}$/.test(hex)) {
-      issues.push(
-        `FEVM_PRIVATE_KEY: entry ${i + 1} of ${entries.length} is not a private key ` +
-          "(expected 64 hex digits, optionally 0x-prefixed, keys separated by commas; the value is not shown)",
-      );
-    }
-    return `0x${hex}`;
-  });
-  if (issues.length > 0) throw new FevmConfigError(issues);
-  return keys;
+}
+
+const hexKey = (entry: string) => `0x${entry.toLowerCase().replace(/^0x/, "")}`;
+
+/** What is wrong with FEVM_PRIVATE_KEY, if anything; a malformed entry is named by position, never by value. */
+export function privateKeyIssue(env: Readonly<Record<string, string | undefined>> = process.env): FevmConfigError | undefined {
+  const entries = privateKeyEntries(env);
+  const issues = entries.flatMap((entry, i) =>
+    /^[0-9a-f]{64}$/.test(hexKey(entry).slice(2))
+      ? []
+      : [
+          `FEVM_PRIVATE_KEY: entry ${i + 1} of ${entries.length} is not a private key ` +
+            "(expected 64 hex digits, optionally 0x-prefixed, keys separated by commas; the value is not shown)",
+        ],
+  );
+  return issues.length > 0 ? new FevmConfigError(issues) : undefined;
 }
 
 /**

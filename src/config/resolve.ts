@@ -1,4 +1,5 @@
 import { FILECOIN_BLOCK_GAS_LIMIT } from "../chain/chain";
+import { InvalidAddressError, toFilecoinAddress } from "../fil";
 import { defaultFevmConfig, NETWORK_VERSIONS } from "./defaults";
 import type { FevmConfig, FevmMinerUserConfig, FevmPreset, FevmUserConfig, SolcjsMode } from "./types";
 import {
@@ -212,13 +213,26 @@ function readMiner(value: unknown, key: string, issues: ConfigIssues): FevmMiner
   if (fields === undefined) return undefined;
   // An invalid field is recorded in `issues` (thrown by the caller) and simply left out here.
   return withoutUndefined({
-    owner: optional(fields.owner, (v) => readNonEmptyString(v, `${key}.owner`, issues)),
-    worker: optional(fields.worker, (v) => readNonEmptyString(v, `${key}.worker`, issues)),
+    owner: optional(fields.owner, (v) => readAddress(v, `${key}.owner`, issues)),
+    worker: optional(fields.worker, (v) => readAddress(v, `${key}.worker`, issues)),
     sectorSize: optional(fields.sectorSize, (v) => readSectorSize(v, `${key}.sectorSize`, issues)),
     peerId: optional(fields.peerId, (v) => readNonEmptyString(v, `${key}.peerId`, issues)),
     multiaddrs: optional(fields.multiaddrs, (v) => readStringArray(v, `${key}.multiaddrs`, issues)),
     presealSectors: optional(fields.presealSectors, (v) => readInteger(v, `${key}.presealSectors`, PRESEAL_SECTORS, issues)),
   });
+}
+
+/** An address the miner actor takes, checked now rather than when the network first starts. */
+function readAddress(value: unknown, key: string, issues: ConfigIssues): string | undefined {
+  const text = readNonEmptyString(value, key, issues);
+  if (text === undefined) return undefined;
+  try {
+    toFilecoinAddress(text);
+    return text;
+  } catch (e) {
+    if (!(e instanceof InvalidAddressError)) throw e;
+    return issues.add(`${key}: expected a Filecoin (f…/t…) or 0x address, got ${e.message}`);
+  }
 }
 
 function optional<T>(value: unknown, read: (value: unknown) => T | undefined): T | undefined {

@@ -1,7 +1,7 @@
 // The `fevm` tasks in Hardhat 3: the same output as the Hardhat 2 tasks (tasks/), on a connection
 // to the in-process network.
 import type { EIP1193Provider } from "hardhat/types";
-import { addressFormLines, addressForms, parseAddressArgument } from "../helpers/address";
+import { addressFormLines, addressForms } from "../helpers/address";
 import { JsonRpcServer } from "../server/json-rpc-server";
 import { serveUntilInterrupted } from "../server/node-console";
 import type { Hardhat3RuntimeEnvironment, NetworkConnection } from "./hardhat3-types";
@@ -30,7 +30,7 @@ export async function nodeAction({ hostname, port }: { hostname: string; port: n
   const emulator = emulatorOf(hre, connection);
   const server = new JsonRpcServer(emulator);
   const address = await server.listen(hostname, port);
-  await serveUntilInterrupted(emulator, server, address.url, hre.config.fevm.accounts, hre.userConfig.fevm?.logging ?? true);
+  await serveUntilInterrupted(emulator, server, address, hre.config.fevm.accounts, hre.userConfig.fevm?.logging ?? true);
   await connection.close();
 }
 
@@ -38,7 +38,7 @@ export async function addressAction({ address }: { address: string }, hre: Hardh
   const connection = await connectInProcess(hre, "fevm address");
   try {
     // Typed with Hardhat 2's EIP-1193 provider; only `request` is called.
-    const forms = await addressForms(connection.provider as unknown as EIP1193Provider, parseAddressArgument(address));
+    const forms = await addressForms(connection.provider as unknown as EIP1193Provider, address);
     for (const line of addressFormLines(forms)) console.log(line);
   } finally {
     await connection.close();

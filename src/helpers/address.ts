@@ -1,20 +1,12 @@
 import type { EIP1193Provider } from "hardhat/types";
 import type { AddressForms } from "../provider/methods/fevm-address";
+import { wire } from "./wire";
 
 /** Any address form a user may hold: 0x, f…/t… strings, or an actor id. */
 export type AnyAddress = string | bigint | number;
 
-function wire(address: AnyAddress): string {
-  return typeof address === "string" ? address : `t0${BigInt(address)}`;
-}
-
 export async function addressForms(provider: EIP1193Provider, address: AnyAddress): Promise<AddressForms> {
   return (await provider.request({ method: "fevm_address", params: [wire(address)] })) as AddressForms;
-}
-
-/** A command-line address: digits are an actor id, anything else an address string. */
-export function parseAddressArgument(argument: string): AnyAddress {
-  return /^\d+$/.test(argument) ? BigInt(argument) : argument;
 }
 
 /** The table `fevm address` prints: one labelled line per form. */
@@ -50,7 +42,7 @@ export function createAddressHelpers(provider: () => EIP1193Provider) {
     /** The actor id the address is bound to. */
     actorId: async (address: AnyAddress) => BigInt(required((await forms(address)).id, "actor id", address)),
     /** 0xff00…<id>: how an actor without an f410 address appears to the EVM. */
-    maskedId: async (id: bigint | number) => required((await forms(BigInt(id))).eth, "masked id", id),
+    maskedId: async (id: bigint | number) => required((await forms(id)).eth, "masked id", id),
     /** Raw address bytes for Solidity's `FilAddress.data`. */
     toBytes: async (address: AnyAddress) => (await forms(address)).bytes,
   };

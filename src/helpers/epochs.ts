@@ -1,4 +1,5 @@
 import type { EIP1193Provider } from "hardhat/types";
+import { wire } from "./wire";
 
 /** hre.fevm.epoch(): the current epoch (= block number). */
 export async function epoch(provider: EIP1193Provider): Promise<bigint> {
@@ -7,5 +8,5 @@ export async function epoch(provider: EIP1193Provider): Promise<bigint> {
 
 /** hre.fevm.mineEpochs(n): advances n epochs of 30 s; returns the new epoch. */
 export async function mineEpochs(provider: EIP1193Provider, n: bigint | number): Promise<bigint> {
-  return BigInt((await provider.request({ method: "fevm_mineEpochs", params: [`0x${BigInt(n).toString(16)}`] })) as string);
+  return BigInt((await provider.request({ method: "fevm_mineEpochs", params: [wire(n)] })) as string);
 }

@@ -1,5 +1,6 @@
 import type { EIP1193Provider } from "hardhat/types";
 import type { DealJson, DealStateJson } from "../provider/methods/fevm-market";
+import { wire } from "./wire";
 
 /** Any address form: 0x, f…/t… strings, or an actor id. */
 export type MarketAddress = string | bigint | number;
@@ -68,25 +69,10 @@ export interface SettlementView {
   completed: boolean;
 }
 
-const wireAddress = (a: MarketAddress) => (typeof a === "string" ? a : `t0${BigInt(a)}`);
-const wireAmount = (n: Amount) => BigInt(n).toString();
-const hex = (bytes: Uint8Array) => `0x${Buffer.from(bytes).toString("hex")}`;
-
-function wireProposal(p: DealProposalInput): Record<string, unknown> {
-  return {
-    client: wireAddress(p.client),
-    provider: wireAddress(p.provider),
-    pieceCid: p.pieceCid.toString(),
-    pieceSize: wireAmount(p.pieceSize),
-    verifiedDeal: p.verifiedDeal ?? false,
-    label: p.label instanceof Uint8Array ? { bytes: hex(p.label) } : (p.label ?? ""),
-    startEpoch: wireAmount(p.startEpoch),
-    endEpoch: wireAmount(p.endEpoch),
-    storagePricePerEpoch: wireAmount(p.storagePricePerEpoch ?? 0n),
-    providerCollateral: wireAmount(p.providerCollateral ?? 0n),
-    clientCollateral: wireAmount(p.clientCollateral ?? 0n),
-    clientSignature: p.clientSignature === undefined ? undefined : typeof p.clientSignature === "string" ? p.clientSignature : hex(p.clientSignature),
-  };
+/** Byte labels travel as { bytes: "0x…" } (a plain 0x string is a text label); the rest as given. */
+function wireProposal(p: DealProposalInput): unknown {
+  if (typeof p !== "object" || p === null || !(p.label instanceof Uint8Array)) return wire(p);
+  return wire({ ...p, label: { bytes: p.label } });
 }
 
 function stateView(s: DealStateJson): DealStateView {
@@ -117,31 +103,30 @@ export function createMarketHelpers(provider: () => EIP1193Provider) {
   return {
     /** Deposits `amount` attoFIL into the market escrow of `address`, paid by `from` (default: the first account). */
     addBalance: async (address: MarketAddress, amount: Amount, opts: { from?: MarketAddress } = {}): Promise<void> => {
-      await call("fevm_market_addBalance", [wireAddress(address), wireAmount(amount), opts.from === undefined ? {} : { from: wireAddress(opts.from) }]);
+      await call("fevm_market_addBalance", [wire(address), wire(amount), wire(opts)]);
     },
     /** Escrow (locked included) and the locked part, in attoFIL. */
     getBalance: async (address: MarketAddress): Promise<{ balance: bigint; locked: bigint }> => {
-      const r = (await call("fevm_market_getBalance", [wireAddress(address)])) as { balance: string; locked: string };
+      const r = (await call("fevm_market_getBalance", [wire(address)])) as { balance: string; locked: string };
       return { balance: BigInt(r.balance), locked: BigInt(r.locked) };
     },
     /** PublishStorageDeals from the provider's worker; returns the deal id. */
     publishDeal: async (proposal: DealProposalInput): Promise<bigint> => BigInt((await call("fevm_market_publishDeal", [wireProposal(proposal)])) as string),
     /** Activates the deal in a sector of its provider (default sector: the deal id; default epoch: fevm.epoch()). */
     activateDeal: async (id: Amount, opts: { sectorNumber?: Amount; epoch?: Amount } = {}): Promise<DealStateView> => {
-      const wire = { sectorNumber: opts.sectorNumber === undefined ? undefined : wireAmount(opts.sectorNumber), epoch: opts.epoch === undefined ? undefined : wireAmount(opts.epoch) };
-      return stateView((await call("fevm_market_activateDeal", [wireAmount(id), wire])) as DealStateJson);
+      return stateView((await call("fevm_market_activateDeal", [wire(id), wire(opts)])) as DealStateJson);
     },
     /** Terminates the deal's sector now; returns the ids of the deals it removed. */
-    terminateDeal: async (id: Amount): Promise<bigint[]> => ((await call("fevm_market_terminateDeal", [wireAmount(id)])) as { terminated: string[] }).terminated.map(BigInt),
+    terminateDeal: async (id: Amount): Promise<bigint[]> => ((await call("fevm_market_terminateDeal", [wire(id)])) as { terminated: string[] }).terminated.map(BigInt),
     /** SettleDealPayments for the deals; one result per distinct id, ascending. */
     settle: async (ids: readonly Amount[]): Promise<SettlementView[]> => {
-      const r = (await call("fevm_market_settle", [ids.map(wireAmount)])) as { id: string; exitCode: number; payment: string; completed: boolean }[];
+      const r = (await call("fevm_market_settle", [wire(ids)])) as { id: string; exitCode: number; payment: string; completed: boolean }[];
       return r.map((s) => ({ id: BigInt(s.id), exitCode: s.exitCode, payment: BigInt(s.payment), completed: s.completed }));
     },
-    getDeal: async (id: Amount): Promise<MarketDealView> => dealView((await call("fevm_market_getDeal", [wireAmount(id)])) as DealJson),
+    getDeal: async (id: Amount): Promise<MarketDealView> => dealView((await call("fevm_market_getDeal", [wire(id)])) as DealJson),
     /** Deal ids start at 1 here (contracts treat 0 as "no deal"); set another first id before publishing. */
     setFirstDealId: async (id: bigint | number): Promise<void> => {
-      await call("fevm_market_setFirstDealId", [`0x${BigInt(id).toString(16)}`]);
+      await call("fevm_market_setFirstDealId", [wire(id)]);
     },
     listDeals: async (): Promise<MarketDealView[]> => ((await call("fevm_market_listDeals", [])) as DealJson[]).map(dealView),
   };

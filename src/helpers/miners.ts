@@ -1,6 +1,7 @@
 import type { EIP1193Provider } from "hardhat/types";
 import type { CreatedMinerJson, MinerJson, SectorJson } from "../provider/methods/fevm-miners";
 import type { AnyAddress } from "./address";
+import { wire } from "./wire";
 
 export interface MinerCreateOptions {
   /** Any actor: a Hardhat account, a contract, an f1/f3 address (created if new), an actor id. */
@@ -89,11 +90,6 @@ function sector(json: SectorJson): SectorView {
   };
 }
 
-const notifeeWire = (n: Notifee) => (typeof n === "object" && n !== null && "address" in n ? { ...n, address: wire(n.address) } : wire(n as AnyAddress));
-const num = (n: bigint | number | undefined) => (n === undefined ? undefined : BigInt(n).toString());
-
-/** Addresses travel as strings; actor ids as decimal strings. */
-const wire = (address: AnyAddress) => (typeof address === "string" ? address : BigInt(address).toString());
 
 function created(json: CreatedMinerJson): CreatedMiner {
   return { id: BigInt(json.id), address: json.address, robustAddress: json.robustAddress, maskedAddress: json.maskedAddress };
@@ -119,18 +115,11 @@ function view(json: MinerJson): MinerView {
 /** `hre.fevm.miners`: storage providers for deals, over `fevm_miners_create` / `fevm_miners_get`. */
 export function createMinerHelpers(provider: () => EIP1193Provider) {
   const sectorCall = async (method: string, miner: AnyAddress, sectors: (bigint | number)[]) =>
-    ((await provider().request({ method, params: [wire(miner), sectors.map(num)] })) as SectorJson[]).map(sector);
+    ((await provider().request({ method, params: [wire(miner), wire(sectors)] })) as SectorJson[]).map(sector);
   return {
     /** Creates a miner actor; returns its id and address forms. */
     async create(options: MinerCreateOptions): Promise<CreatedMiner> {
-      const params = {
-        ...options,
-        owner: wire(options.owner),
-        worker: options.worker === undefined ? undefined : wire(options.worker),
-        controlAddresses: options.controlAddresses?.map(wire),
-        sectorSize: options.sectorSize === undefined ? undefined : BigInt(options.sectorSize).toString(),
-      };
-      return created((await provider().request({ method: "fevm_miners_create", params: [params] })) as CreatedMinerJson);
+      return created((await provider().request({ method: "fevm_miners_create", params: [wire(options)] })) as CreatedMinerJson);
     },
     /**
      * Puts pieces in a new sector of `miner`, as its worker would: PreCommitSectorBatch2, then
@@ -138,18 +127,7 @@ export function createMinerHelpers(provider: () => EIP1193Provider) {
      * allocations are claimed, notifees hear SectorContentChanged, power is claimed.
      */
     async commitSectors(miner: AnyAddress, options: CommitSectorsOptions): Promise<SectorView> {
-      const params = {
-        ...options,
-        pieces: options.pieces.map((p) =>
-          "dealId" in p
-            ? { dealId: num(p.dealId), notify: p.notify?.map(notifeeWire) }
-            : { ...p, size: num(p.size), allocationId: num(p.allocationId), client: p.client === undefined ? undefined : wire(p.client), notify: p.notify?.map(notifeeWire) },
-        ),
-        notify: options.notify?.map(notifeeWire),
-        sectorNumber: num(options.sectorNumber),
-        expiration: num(options.expiration),
-      };
-      return sector((await provider().request({ method: "fevm_miners_commitSectors", params: [wire(miner), params] })) as SectorJson);
+      return sector((await provider().request({ method: "fevm_miners_commitSectors", params: [wire(miner), wire(options)] })) as SectorJson);
     },
     /** TerminateSectors: power leaves the claim, the sectors' deals end at the market. */
     async terminateSectors(miner: AnyAddress, sectors: (bigint | number)[]): Promise<SectorView[]> {
@@ -165,9 +143,7 @@ export function createMinerHelpers(provider: () => EIP1193Provider) {
     },
     /** ExtendSectorExpiration2; `claims[sector] = { maintain, drop }` for sectors with verified data. */
     async extendSectors(miner: AnyAddress, options: { sectors: (bigint | number)[]; newExpiration: bigint | number; claims?: Record<string, { maintain?: (bigint | number)[]; drop?: (bigint | number)[] }> }): Promise<SectorView[]> {
-      const claims = options.claims && Object.fromEntries(Object.entries(options.claims).map(([k, c]) => [k, { maintain: c.maintain?.map(num), drop: c.drop?.map(num) }]));
-      const params = { sectors: options.sectors.map(num), newExpiration: num(options.newExpiration), claims };
-      return ((await provider().request({ method: "fevm_miners_extendSectors", params: [wire(miner), params] })) as SectorJson[]).map(sector);
+      return ((await provider().request({ method: "fevm_miners_extendSectors", params: [wire(miner), wire(options)] })) as SectorJson[]).map(sector);
     },
     /** The miner's proven sectors. */
     async sectors(miner: AnyAddress): Promise<SectorView[]> {

@@ -2,26 +2,107 @@ import { Address, bigIntToBytes, hexToBytes, setLengthLeft } from "@ethereumjs/u
 import { invalidParams } from "./errors";
 
 /**
- * Parsers for JSON-RPC parameters. Each names the parameter it rejects, so a malformed request
- * answers -32602 with "which parameter and what was expected" instead of crashing the provider.
+ * The shared validation of every JSON-RPC parameter (eth_*, evm_*, hardhat_*, fevm_*; hre.fevm
+ * passes its arguments through to these). Each parser names the parameter it rejects, shows at
+ * most a short prefix of what was sent and says what is allowed, so a malformed request answers
+ * -32602 instead of crashing, blocking or flooding the provider. Nothing here recurses or runs a
+ * backtracking regex over client input, and integers are length-checked before they are parsed.
  */
-const QUANTITY = /^0x(0|[1-9a-f][0-9a-f]*)$/i;
-const DATA = /^0x([0-9a-f]{2})*$/i;
-const ADDRESS = /^0x[0-9a-f]{40}$/i;
-const HASH = /^0x[0-9a-f]{64}$/i;
+const QUANTITY = /^0x(0|[1-9a-fA-F][0-9a-fA-F]*)$/;
+const DECIMAL = /^-?[0-9]+$/;
 
-function describe(value: unknown): string {
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
+/** Longest integer text accepted: 2^256 takes 78 decimal digits; leave room for leading zeros. */
+export const MAX_INTEGER_CHARS = 100;
+/** How much of a rejected string an error message quotes. */
+const SHOWN_CHARS = 40;
+/** A piece CID is about 64 characters (v2 with a large payload size a few more). */
+export const MAX_CID_CHARS = 256;
+/** How deep parameters may nest (real requests nest 3 or 4 levels). */
+export const MAX_PARAM_DEPTH = 64;
+
+/** A value as an error message shows it: short strings quoted, long ones cut, containers by size. */
+export function shown(value: unknown): string {
+  if (typeof value === "string") {
+    if (value.length <= SHOWN_CHARS) return JSON.stringify(value);
+    return `${JSON.stringify(value.slice(0, SHOWN_CHARS))}… (${value.length} characters)`;
   }
+  if (typeof value === "bigint") return `${value}n`;
+  if (Array.isArray(value)) return `an array of ${value.length} items`;
+  if (value instanceof Uint8Array) return `${value.length} bytes`;
+  if (value === null) return "null";
+  if (typeof value === "object") return "an object";
+  if (typeof value === "function") return "a function";
+  return String(value);
+}
+
+/** The -32602 error for `name`: what is allowed, what was given, and how to fix it if known. */
+export function paramError(name: string, expected: string, got: unknown, hint?: string): Error {
+  return invalidParams(`Errors encountered in param ${name}: expected ${expected}, got ${shown(got)}${hint === undefined ? "" : `; ${hint}`}`);
+}
+
+/** "0x" then hex digits; a plain loop, so multi-megabyte calldata cannot overflow a regex stack. */
+export function isHexString(value: string): boolean {
+  if (!value.startsWith("0x")) return false;
+  for (let i = 2; i < value.length; i++) {
+    const c = value.charCodeAt(i) | 0x20; // folds A-F onto a-f
+    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66))) return false;
+  }
+  return true;
+}
+
+/**
+ * Fails when `value` nests deeper than MAX_PARAM_DEPTH arrays/objects. Iterative, so the check
+ * itself cannot overflow the stack on the inputs it exists to refuse.
+ */
+export function checkDepth(value: unknown, name: string): void {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (typeof item !== "object" || item === null || ArrayBuffer.isView(item)) continue;
+    if (depth >= MAX_PARAM_DEPTH) {
+      throw invalidParams(`Errors encountered in param ${name}: nested deeper than ${MAX_PARAM_DEPTH} levels; no method takes parameters that deep`);
+    }
+    for (const child of Object.values(item)) if (typeof child === "object" && child !== null) stack.push([child, depth + 1]);
+  }
+}
+
+/** The allowed values of an integer parameter, with how messages word them. */
+export interface IntegerRange {
+  min: bigint;
+  max: bigint;
+  /** e.g. "an epoch (an integer from -2^63 to 2^63 - 1)". */
+  label: string;
+}
+
+const range = (min: bigint, max: bigint, label: string): IntegerRange => ({ min, max, label });
+export const UINT64 = range(0n, (1n << 64n) - 1n, "an integer from 0 to 2^64 - 1");
+export const UINT256 = range(0n, (1n << 256n) - 1n, "an integer from 0 to 2^256 - 1");
+/** Filecoin's ChainEpoch is an int64. */
+export const EPOCH = range(-(1n << 63n), (1n << 63n) - 1n, "an epoch (an integer from -2^63 to 2^63 - 1)");
+/** TokenAmount: the actors' big integers are at most 127 bytes with the sign byte. */
+export const ATTO_FIL = range(0n, (1n << 1016n) - 1n, "an attoFIL amount (an integer from 0 to 2^1016 - 1)");
+
+/**
+ * A whole number within `allowed`, from a safe JSON number, a bigint, a decimal string (sign
+ * allowed) or a 0x quantity (leading zeros allowed). fevm_* methods and hre.fevm take all of these.
+ */
+export function integer(value: unknown, name: string, allowed: IntegerRange): bigint {
+  let n: bigint | undefined;
+  if (typeof value === "bigint") n = value;
+  else if (typeof value === "number" && Number.isSafeInteger(value)) n = BigInt(value);
+  else if (typeof value === "number" && Number.isInteger(value)) {
+    throw paramError(name, allowed.label, value, "numbers above 2^53 lose digits: pass a bigint or a decimal string");
+  } else if (typeof value === "string" && value.length <= MAX_INTEGER_CHARS && (DECIMAL.test(value) || isHexString(value)) && value !== "0x") {
+    n = BigInt(value);
+  }
+  if (n === undefined || n < allowed.min || n > allowed.max) throw paramError(name, allowed.label, value);
+  return n;
 }
 
 export function quantity(value: unknown, name: string): bigint {
   if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) return BigInt(value);
-  if (typeof value !== "string" || !QUANTITY.test(value)) {
-    throw invalidParams(`Errors encountered in param ${name}: invalid value ${describe(value)} supplied to QUANTITY (expected a 0x-prefixed hex number without leading zeros)`);
+  if (typeof value !== "string" || value.length > MAX_INTEGER_CHARS || !QUANTITY.test(value)) {
+    throw paramError(name, "a QUANTITY (a 0x-prefixed hex number without leading zeros)", value);
   }
   return BigInt(value);
 }
@@ -32,7 +113,7 @@ export function optionalQuantity(value: unknown, name: string): bigint | undefin
 
 /** Hardhat accepts leading zeros in some cheatcode quantities (e.g. setBalance "0x0100"). */
 export function looseQuantity(value: unknown, name: string): bigint {
-  if (typeof value === "string" && /^0x[0-9a-f]+$/i.test(value)) return BigInt(value);
+  if (typeof value === "string" && value.length > 2 && value.length <= MAX_INTEGER_CHARS && isHexString(value)) return BigInt(value);
   return quantity(value, name);
 }
 
@@ -43,9 +124,7 @@ export function looseQuantity(value: unknown, name: string): bigint {
  */
 export function uint(value: unknown, name: string, bits: 64 | 256): bigint {
   const n = looseQuantity(value, name);
-  if (n >> BigInt(bits) !== 0n) {
-    throw invalidParams(`Errors encountered in param ${name}: ${describe(value)} does not fit in ${bits} bits`);
-  }
+  if (n >> BigInt(bits) !== 0n) throw paramError(name, `a quantity that fits in ${bits} bits`, value);
   return n;
 }
 
@@ -55,36 +134,56 @@ export function storageSlot(value: unknown, name: string): Uint8Array {
 }
 
 export function data(value: unknown, name: string): Uint8Array {
-  if (typeof value !== "string" || !DATA.test(value)) {
-    throw invalidParams(`Errors encountered in param ${name}: invalid value ${describe(value)} supplied to DATA (expected 0x-prefixed hex bytes)`);
+  if (typeof value !== "string" || value.length % 2 !== 0 || !isHexString(value)) {
+    throw paramError(name, "DATA (0x-prefixed hex bytes, two digits per byte)", value);
   }
   return hexToBytes(value as `0x${string}`);
 }
 
 export function address(value: unknown, name: string): Address {
-  if (typeof value !== "string" || !ADDRESS.test(value)) {
-    throw invalidParams(`Errors encountered in param ${name}: invalid value ${describe(value)} supplied to ADDRESS (expected a 0x-prefixed 20-byte hex address)`);
+  if (typeof value !== "string" || value.length !== 42 || !isHexString(value)) {
+    throw paramError(name, "an ADDRESS (0x-prefixed 20-byte hex)", value);
   }
   return new Address(hexToBytes(value as `0x${string}`));
 }
 
 export function hash(value: unknown, name: string): string {
-  if (typeof value !== "string" || !HASH.test(value)) {
-    throw invalidParams(`Errors encountered in param ${name}: invalid value ${describe(value)} supplied to DATA (expected a 32-byte hash)`);
+  if (typeof value !== "string" || value.length !== 66 || !isHexString(value)) {
+    throw paramError(name, "a 32-byte hash (0x and 64 hex digits)", value);
   }
   return value.toLowerCase();
 }
 
 export function bool(value: unknown, name: string): boolean {
-  if (typeof value !== "boolean") throw invalidParams(`Errors encountered in param ${name}: invalid value ${describe(value)} supplied to boolean`);
+  if (typeof value !== "boolean") throw paramError(name, "true or false", value);
+  return value;
+}
+
+export function string(value: unknown, name: string, maxLength: number): string {
+  if (typeof value !== "string" || value.length > maxLength) throw paramError(name, `a string of at most ${maxLength} characters`, value);
   return value;
 }
 
 export function object(value: unknown, name: string): Record<string, unknown> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw invalidParams(`Errors encountered in param ${name}: invalid value ${describe(value)} supplied to an object`);
-  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw paramError(name, "an object", value);
   return value as Record<string, unknown>;
+}
+
+/** An object whose keys are all in `known` (an unknown key is usually a typo). */
+export function options(value: unknown, name: string, known: readonly string[]): Record<string, unknown> {
+  const o = object(value, name);
+  const unknown = Object.keys(o).filter((k) => !known.includes(k));
+  if (unknown.length > 0) {
+    const named = unknown.slice(0, 3).map((k) => (k.length > SHOWN_CHARS ? `${k.slice(0, SHOWN_CHARS)}…` : k));
+    throw invalidParams(`Errors encountered in param ${name}: unknown option ${named.join(", ")}; the options are ${known.join(", ")}`);
+  }
+  return o;
+}
+
+/** An array of at most `maxItems`, each read by `item` under the name `name[i]`. */
+export function list<T>(value: unknown, name: string, maxItems: number, item: (v: unknown, name: string) => T): T[] {
+  if (!Array.isArray(value) || value.length > maxItems) throw paramError(name, `an array of at most ${maxItems} items`, value);
+  return value.map((v, i) => item(v, `${name}[${i}]`));
 }
 
 /** Checks the parameter count: at most `max` parameters, at least `min`. */
@@ -109,10 +208,11 @@ export function blockTag(value: unknown, name: string): BlockTag {
   if (typeof value === "object" && !Array.isArray(value)) {
     const o = value as Record<string, unknown>;
     if (o.blockHash !== undefined) return { kind: "hash", hash: hash(o.blockHash, `${name}.blockHash`) };
-    if (o.blockNumber !== undefined) return blockTag(o.blockNumber, `${name}.blockNumber`);
+    // One level only: `{ blockNumber: { blockNumber: … } }` is not a block tag.
+    if (o.blockNumber !== undefined && typeof o.blockNumber !== "object") return blockTag(o.blockNumber, `${name}.blockNumber`);
   }
-  if (typeof value === "string" && QUANTITY.test(value)) return { kind: "number", number: BigInt(value) };
-  throw invalidParams(`Errors encountered in param ${name}: invalid value ${describe(value)} supplied to a block tag (expected a block number, a block hash object, or "latest", "earliest", "pending", "safe", "finalized")`);
+  if (typeof value === "string" && value.length <= MAX_INTEGER_CHARS && QUANTITY.test(value)) return { kind: "number", number: BigInt(value) };
+  throw paramError(name, 'a block number, a block hash object, or "latest", "earliest", "pending", "safe", "finalized"', value);
 }
 
 /**

@@ -7,8 +7,9 @@ import type { BlockView } from "../chain/block-store";
 import { formatConsoleLogs } from "../evm/console-log";
 import type { MethodContext, MethodTable } from "./context";
 import { ErrorCode, ProviderError, invalidInput } from "./errors";
-import { InvalidTransactionError } from "../chain/errors";
+import { ChainLimitError, InvalidTransactionError } from "../chain/errors";
 import { Filters } from "./filters";
+import { screenRequest } from "./screen";
 import { cheatcodeMethods } from "./methods/cheatcodes";
 import { ethBlockMethods } from "./methods/eth-blocks";
 import { ethStateMethods } from "./methods/eth-state";
@@ -29,6 +30,8 @@ import { traceMethods } from "./methods/trace";
 import type { ErrorAbiLookup } from "./revert-message";
 
 export const PACKAGE_VERSION = "0.1.0";
+/** A library error may quote its whole input; the answer keeps the start of it. */
+const MAX_INTERNAL_MESSAGE = 500;
 
 export interface FevmProviderOptions {
   chainId: number;
@@ -195,7 +198,7 @@ export class FevmProvider extends EventEmitter {
 
   private async dispatch({ method, params }: RequestArguments): Promise<unknown> {
     await this.ready;
-    if (typeof method !== "string") throw new ProviderError("Invalid request: method must be a string", ErrorCode.InvalidRequest);
+    screenRequest(method, params);
     const handler = Object.prototype.hasOwnProperty.call(this.methods, method) ? this.methods[method] : undefined;
     if (!handler) throw new ProviderError(`Method ${method} is not supported`, ErrorCode.MethodNotSupported, { method, params });
     const list = params === undefined ? [] : Array.isArray(params) ? params : [params];
@@ -204,10 +207,12 @@ export class FevmProvider extends EventEmitter {
       return await handler(this.ctx, list);
     } catch (e) {
       if (e instanceof ProviderError) throw e;
-      if (e instanceof InvalidTransactionError) throw invalidInput(e.message);
+      if (e instanceof InvalidTransactionError || e instanceof ChainLimitError) throw invalidInput(e.message);
       // A bug of ours must not take the provider down: report it as an internal error.
       const err = e as Error;
-      throw new ProviderError(`Internal error in ${method}: ${err?.message ?? String(e)}`, ErrorCode.Internal, { stack: err?.stack });
+      const message = String(err?.message ?? e);
+      const short = message.length > MAX_INTERNAL_MESSAGE ? `${message.slice(0, MAX_INTERNAL_MESSAGE)}…` : message;
+      throw new ProviderError(`Internal error in ${method}: ${short}`, ErrorCode.Internal, { stack: err?.stack });
     }
   }
 

@@ -1,5 +1,6 @@
 import { concatBytes, hexToBytes, setLengthLeft, setLengthRight, bigIntToBytes } from "@ethereumjs/util";
 import { keccak_256 } from "@noble/hashes/sha3.js";
+import { isHexString, MAX_INTEGER_CHARS, shown } from "./params";
 import { invalidInput } from "./errors";
 
 /** EIP-712 typed data as eth_signTypedData_v4 receives it. */
@@ -38,14 +39,14 @@ function encodeType(type: string, types: TypedData["types"]): string {
 function toBigInt(value: unknown, type: string): bigint {
   if (typeof value === "bigint") return value;
   if (typeof value === "number" && Number.isInteger(value)) return BigInt(value);
-  if (typeof value === "string" && /^-?(0x[0-9a-f]+|\d+)$/i.test(value)) {
+  if (typeof value === "string" && value.length <= MAX_INTEGER_CHARS && /^-?(0x[0-9a-f]+|\d+)$/i.test(value)) {
     return value.startsWith("-") ? -BigInt(value.slice(1)) : BigInt(value);
   }
-  return fail(`expected a ${type} value, got ${JSON.stringify(value)}`);
+  return fail(`expected a ${type} value, got ${shown(value)}`);
 }
 
 function bytesOf(value: unknown, type: string): Uint8Array {
-  if (typeof value !== "string" || !/^0x([0-9a-f]{2})*$/i.test(value)) fail(`expected 0x hex bytes for ${type}, got ${JSON.stringify(value)}`);
+  if (typeof value !== "string" || value.length % 2 !== 0 || !isHexString(value)) fail(`expected 0x hex bytes for ${type}, got ${shown(value)}`);
   return hexToBytes(value as `0x${string}`);
 }
 

@@ -2,11 +2,20 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
 import type { ServedProvider } from "./json-rpc-types";
+import { JsonRpcErrorCode, JsonRpcMessageError, errorResponse } from "./json-rpc-errors";
+import { toJsonText } from "./json-text";
 import { JsonRpcRequestHandler } from "./request-handler";
 import { SubscriptionRouter } from "./subscriptions";
 
 export const DEFAULT_HOSTNAME = "127.0.0.1";
 export const DEFAULT_PORT = 8545;
+/** Largest HTTP body or WebSocket message accepted (16 MiB): far above any real request. */
+export const DEFAULT_MAX_REQUEST_BYTES = 16 * 1024 * 1024;
+
+export interface JsonRpcServerOptions {
+  /** Largest HTTP body or WebSocket message in bytes; larger ones are refused unread. */
+  maxRequestBytes?: number;
+}
 
 export interface ServerAddress {
   /** The address the server is bound to, e.g. "127.0.0.1" or "::1". */
@@ -28,12 +37,15 @@ export class JsonRpcServer {
   private readonly subscriptions: SubscriptionRouter;
   private readonly http: Server;
   private readonly ws: WebSocketServer;
+  private readonly maxRequestBytes: number;
 
-  constructor(provider: ServedProvider) {
+  constructor(provider: ServedProvider, options: JsonRpcServerOptions = {}) {
+    this.maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
     this.handler = new JsonRpcRequestHandler(provider);
     this.subscriptions = new SubscriptionRouter(provider);
     this.http = createServer((req, res) => void this.onHttpRequest(req, res));
-    this.ws = new WebSocketServer({ server: this.http });
+    // ws closes a connection whose message exceeds maxPayload with code 1009 ("message too big").
+    this.ws = new WebSocketServer({ server: this.http, maxPayload: this.maxRequestBytes });
     this.ws.on("connection", (socket) => this.onWebSocket(socket));
     // ws re-emits the HTTP server's errors; listen() reports them, so this copy is not fatal.
     this.ws.on("error", () => {});
@@ -69,11 +81,20 @@ export class JsonRpcServer {
       res.writeHead(200).end();
       return;
     }
-    let body: string;
+    let body: string | undefined;
     try {
-      body = await readBody(req);
+      body = await readBody(req, this.maxRequestBytes);
     } catch {
       return; // the client went away mid-request: there is no one to answer
+    }
+    if (body === undefined) {
+      const error = new JsonRpcMessageError(
+        `Request too large: the body exceeds ${this.maxRequestBytes} bytes (raise the limit with \`fevm node --max-request-bytes\`)`,
+        JsonRpcErrorCode.InvalidRequest,
+      );
+      // Close the connection: the rest of the body is never read.
+      res.writeHead(413, { "Content-Type": "application/json", Connection: "close" }).end(toJsonText(errorResponse(null, error)));
+      return;
     }
     const answer = await this.handler.answer(body);
     if (answer === undefined) {
@@ -103,10 +124,21 @@ function setCorsHeaders(res: ServerResponse): void {
   res.setHeader("Access-Control-Allow-Headers", "*");
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** The body as text, or undefined as soon as it is known to exceed `limit` bytes (then unread). */
+function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
+    if (Number(req.headers["content-length"] ?? 0) > limit) return resolve(undefined);
     const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      req.off("data", onData);
+      chunks.length = 0;
+      req.pause();
+      resolve(undefined);
+    };
+    req.on("data", onData);
     req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
     req.on("error", reject);
   });
@@ -116,6 +148,11 @@ function rawText(data: RawData): string {
   if (Array.isArray(data)) return Buffer.concat(data).toString("utf8");
   if (data instanceof ArrayBuffer) return Buffer.from(data).toString("utf8");
   return data.toString("utf8");
+}
+
+/** Is `host` (as the server reports it once bound) reachable only from this machine? */
+export function isLoopbackHost(host: string): boolean {
+  return host === "::1" || host.startsWith("127.") || host.startsWith("::ffff:127.");
 }
 
 function serverAddress({ address, port }: AddressInfo): ServerAddress {

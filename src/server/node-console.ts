@@ -3,7 +3,7 @@ import { deriveAccounts } from "../chain/hd-wallet";
 import { HARDHAT_DEFAULT_MNEMONIC } from "../config/defaults";
 import type { FevmConfig } from "../config/types";
 import { filecoinAddressFromEth, formatAddress, formatFil, toChecksumEthAddress } from "../fil";
-import type { JsonRpcServer } from "./json-rpc-server";
+import { isLoopbackHost, type JsonRpcServer, type ServerAddress } from "./json-rpc-server";
 
 interface BalanceSource {
   request(args: { method: string; params?: unknown[] }): Promise<unknown>;
@@ -16,12 +16,13 @@ interface BalanceSource {
 export async function serveUntilInterrupted(
   provider: BalanceSource,
   server: JsonRpcServer,
-  url: string,
+  address: ServerAddress,
   accounts: FevmConfig["accounts"],
   logging: boolean,
 ): Promise<void> {
-  console.log(`Started HTTP and WebSocket JSON-RPC server at ${url}`);
+  console.log(`Started HTTP and WebSocket JSON-RPC server at ${address.url}`);
   console.log();
+  if (!isLoopbackHost(address.host)) printExposedWarning(address.host);
   await printAccounts(provider, accounts);
   // After the account list, so its balance queries stay out of the log.
   await provider.request({ method: "hardhat_setLoggingEnabled", params: [logging] });
@@ -53,6 +54,14 @@ async function printAccounts(provider: BalanceSource, { mnemonic, count }: FevmC
     console.log();
   }
   if (publicKeys) printPublicKeysWarning();
+}
+
+/** Anyone who can reach the port can use the node's unlocked accounts and reset its chain. */
+function printExposedWarning(host: string): void {
+  console.log(`WARNING: listening on ${host}, not only on this machine (127.0.0.1). Anyone who can reach this port can`);
+  console.log("send transactions from the node's unlocked accounts, impersonate any address and reset the chain.");
+  console.log("Use --hostname 127.0.0.1 unless other machines must connect, and never expose it to the internet.");
+  console.log();
 }
 
 function printPublicKeysWarning(): void {

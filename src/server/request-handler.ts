@@ -1,6 +1,7 @@
 import { JsonRpcErrorCode, JsonRpcMessageError, errorResponse } from "./json-rpc-errors";
 import type { JsonRpcId, JsonRpcRequest, JsonRpcResponse, ServedProvider } from "./json-rpc-types";
 import { toJsonText } from "./json-text";
+import { screenRequest } from "../provider/screen";
 
 /** The subscriptions of one WebSocket connection; HTTP requests have none. */
 export interface SubscriptionSession {
@@ -66,6 +67,8 @@ export class JsonRpcRequestHandler {
         JsonRpcErrorCode.MethodNotSupported,
       );
     }
+    // Before the provider: a served Hardhat provider's wrappers must not see malformed requests.
+    screenRequest(method, params);
     const result = await this.provider.request({ method, params });
     if (session !== undefined && method === "eth_subscribe") session.added(String(result));
     if (session !== undefined && method === "eth_unsubscribe" && result === true && Array.isArray(params)) {

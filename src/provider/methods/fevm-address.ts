@@ -12,6 +12,7 @@ import {
 } from "../../fil";
 import type { MethodContext } from "../context";
 import { invalidParams } from "../errors";
+import * as p from "../params";
 
 /** Every form of one address, as `fevm_address` answers and `npx hardhat fevm address` prints. */
 export interface AddressForms {
@@ -30,10 +31,17 @@ export interface AddressForms {
   kind: string | null;
 }
 
+/** The longest address text: an f4 address with a 54-byte subaddress is about 100 characters. */
+const MAX_ADDRESS_CHARS = 256;
+const ADDRESS_FORMS = "an address (0x…, f…/t…) or an actor id";
+
+/** Any address form a client may send: 0x, f…/t… text, or an actor id as number or decimal string. */
 export function parseAnyAddress(value: unknown, name: string): FilecoinAddress {
+  if (typeof value === "number" || typeof value === "bigint") return idAddress(p.integer(value, name, { ...p.UINT64, label: `${ADDRESS_FORMS} from 0 to 2^64 - 1` }));
+  if (typeof value !== "string" || value.length > MAX_ADDRESS_CHARS) throw p.paramError(name, ADDRESS_FORMS, value);
   try {
-    if (typeof value === "string" && /^\d+$/.test(value)) return idAddress(BigInt(value));
-    return toFilecoinAddress(value as string);
+    if (/^\d+$/.test(value)) return idAddress(p.integer(value, name, { ...p.UINT64, label: `${ADDRESS_FORMS} from 0 to 2^64 - 1` }));
+    return toFilecoinAddress(value);
   } catch (e) {
     if (e instanceof InvalidAddressError) throw invalidParams(`Errors encountered in param ${name}: ${e.message}`);
     throw e;

@@ -30,57 +30,49 @@ import {
   terminateDeal,
   type MarketDeal,
 } from "../../actors/market/control";
+import { DEAL_MAX_LABEL_SIZE } from "../../actors/market/policy";
 import { readSignature, type DealLabel, type DealProposal, type DealState, type Signature } from "../../actors/market/types";
 import type { MethodContext, MethodTable } from "../context";
 import { ErrorCode, invalidParams, ProviderError } from "../errors";
 import * as p from "../params";
 import { parseAnyAddress } from "./fevm-address";
 
-const INT64_MIN = -(1n << 63n);
-const UINT64_MAX = (1n << 64n) - 1n;
-
-/** A whole number from a safe JSON number, a decimal string (sign allowed) or a 0x quantity. */
-export function integer(value: unknown, name: string, min: bigint, max: bigint): bigint {
-  let n: bigint | undefined;
-  if (typeof value === "number" && Number.isSafeInteger(value)) n = BigInt(value);
-  else if (typeof value === "string" && /^-?\d+$/.test(value)) n = BigInt(value);
-  else if (typeof value === "string" && /^0x[0-9a-f]+$/i.test(value)) n = BigInt(value);
-  if (n === undefined) throw invalidParams(`Errors encountered in param ${name}: ${JSON.stringify(value)} is not an integer (use a decimal string, a 0x quantity or a safe number)`);
-  if (n < min || n > max) throw invalidParams(`Errors encountered in param ${name}: ${n} is out of range ${min}..${max}`);
-  return n;
-}
-
-export const amount = (value: unknown, name: string) => integer(value, name, 0n, (1n << 1016n) - 1n);
-export const epoch = (value: unknown, name: string) => integer(value, name, INT64_MIN, -INT64_MIN - 1n);
-export const u64 = (value: unknown, name: string) => integer(value, name, 0n, UINT64_MAX);
-
-export function address(value: unknown, name: string): FilecoinAddress {
-  if (typeof value === "number") return parseAnyAddress(String(value), name);
-  return parseAnyAddress(value, name);
-}
+export const amount = (value: unknown, name: string) => p.integer(value, name, p.ATTO_FIL);
+export const epoch = (value: unknown, name: string) => p.integer(value, name, p.EPOCH);
+export const u64 = (value: unknown, name: string) => p.integer(value, name, p.UINT64);
+/** A settle call names at most this many deals (the real method takes a bitfield of any size; a test needs few). */
+const MAX_SETTLE_IDS = 10_000;
 
 export function pieceCid(value: unknown, name: string): CID {
   try {
-    if (typeof value !== "string") throw new InvalidCidError(value, "is not a CID string");
-    return parseCid(value);
+    return parseCid(p.string(value, name, p.MAX_CID_CHARS));
   } catch (e) {
     if (e instanceof InvalidCidError) throw invalidParams(`Errors encountered in param ${name}: ${e.message}`);
     throw e;
   }
 }
 
+/**
+ * Far above what the market takes (DEAL_MAX_LABEL_SIZE bytes), so it still refuses a long label
+ * with its own exit code, but short of megabytes that would be CBOR-encoded and signed-over first.
+ */
+const MAX_LABEL_CHARS = 4 * DEAL_MAX_LABEL_SIZE;
+/** A type byte and a 96-byte BLS signature are 97 bytes; leave room for the actor to refuse more. */
+const MAX_SIGNATURE_CHARS = 2 + 2 * 4 * 97;
+
 function label(value: unknown, name: string): DealLabel {
   if (value === undefined || value === null) return "";
-  if (typeof value === "string") return value;
-  const bytes = typeof value === "object" && value !== null && "bytes" in value ? decodeHex(String((value as { bytes: unknown }).bytes)) : undefined;
+  if (typeof value === "string") return p.string(value, name, MAX_LABEL_CHARS);
+  const hex = typeof value === "object" && "bytes" in value ? p.string((value as { bytes: unknown }).bytes, `${name}.bytes`, 2 + 2 * MAX_LABEL_CHARS) : undefined;
+  const bytes = hex === undefined ? undefined : decodeHex(hex);
   if (bytes === undefined) throw invalidParams(`Errors encountered in param ${name}: a label is a string, or { "bytes": "0x…" } for a byte label`);
   return bytes;
 }
 
 function signature(value: unknown, name: string): Signature | undefined {
   if (value === undefined || value === null) return undefined;
-  const bytes = typeof value === "string" ? decodeHex(value) : undefined;
-  if (bytes === undefined) throw invalidParams(`Errors encountered in param ${name}: expected 0x-hex of type byte (1 secp256k1, 2 BLS) ‖ signature`);
+  const bytes = typeof value === "string" && value.length <= MAX_SIGNATURE_CHARS ? decodeHex(value) : undefined;
+  if (bytes === undefined) throw p.paramError(name, "0x-hex of type byte (1 secp256k1, 2 BLS) ‖ signature", value);
   try {
     return readSignature(bytes, name);
   } catch (e) {
@@ -97,8 +89,8 @@ function proposalParam(value: unknown): { proposal: DealProposal; clientSignatur
       pieceCid: pieceCid(o.pieceCid, "proposal.pieceCid"),
       pieceSize: u64(o.pieceSize, "proposal.pieceSize"),
       verifiedDeal: o.verifiedDeal === undefined ? false : p.bool(o.verifiedDeal, "proposal.verifiedDeal"),
-      client: address(o.client, "proposal.client"),
-      provider: address(o.provider, "proposal.provider"),
+      client: parseAnyAddress(o.client, "proposal.client"),
+      provider: parseAnyAddress(o.provider, "proposal.provider"),
       label: label(o.label, "proposal.label"),
       startEpoch: epoch(o.startEpoch, "proposal.startEpoch"),
       endEpoch: epoch(o.endEpoch, "proposal.endEpoch"),
@@ -181,10 +173,10 @@ export const fevmMarketMethods: MethodTable = {
   /** `(address, amount, { from? })`: AddBalance of `amount` attoFIL for `address`, paid by `from` (default: the first account). */
   async fevm_market_addBalance(ctx, params) {
     p.arity(params, 2, 3, "fevm_market_addBalance");
-    const target = address(params[0], "address");
+    const target = parseAnyAddress(params[0], "address");
     const value = amount(params[1], "amount");
-    const opts = params[2] === undefined ? {} : p.object(params[2], "options");
-    const payer = opts.from === undefined ? defaultPayer(ctx) : address(opts.from, "options.from");
+    const opts = params[2] === undefined ? {} : p.options(params[2], "options", ["from"]);
+    const payer = opts.from === undefined ? defaultPayer(ctx) : parseAnyAddress(opts.from, "options.from");
     await control(() => ctx.chain.runAsSystem((evm) => addBalanceFor(evm, payer, target, value)));
     return null;
   },
@@ -192,7 +184,7 @@ export const fevmMarketMethods: MethodTable = {
   /** `(address)` → `{ balance, locked }`: escrow (locked included) and the locked part. */
   async fevm_market_getBalance(ctx, params) {
     p.arity(params, 1, 1, "fevm_market_getBalance");
-    const target = address(params[0], "address");
+    const target = parseAnyAddress(params[0], "address");
     const { balance, locked } = await control(() => escrowBalance(ctx.chain.evm, target));
     return { balance: `${balance}`, locked: `${locked}` };
   },
@@ -213,7 +205,7 @@ export const fevmMarketMethods: MethodTable = {
   async fevm_market_activateDeal(ctx, params) {
     p.arity(params, 1, 2, "fevm_market_activateDeal");
     const id = u64(params[0], "id");
-    const opts = params[1] === undefined || params[1] === null ? {} : p.object(params[1], "options");
+    const opts = params[1] === undefined || params[1] === null ? {} : p.options(params[1], "options", ["sectorNumber", "epoch"]);
     const sectorNumber = opts.sectorNumber === undefined ? undefined : u64(opts.sectorNumber, "options.sectorNumber");
     const at = opts.epoch === undefined ? undefined : epoch(opts.epoch, "options.epoch");
     const state = await control(() => ctx.chain.runAsSystem((evm) => activateDeal(evm, id, { sectorNumber, epoch: at })));
@@ -231,8 +223,7 @@ export const fevmMarketMethods: MethodTable = {
   /** `([ids])` → `[{ id, exitCode, payment, completed }]` per deal, ascending. */
   async fevm_market_settle(ctx, params) {
     p.arity(params, 1, 1, "fevm_market_settle");
-    if (!Array.isArray(params[0])) throw invalidParams("Errors encountered in param ids: expected an array of deal ids");
-    const ids = params[0].map((v, i) => u64(v, `ids[${i}]`));
+    const ids = p.list(params[0], "ids", MAX_SETTLE_IDS, u64);
     const results = await control(() => ctx.chain.runAsSystem((evm) => settleDeals(evm, ids)));
     return results.map((r) => ({ id: `${r.id}`, exitCode: r.exitCode, payment: `${r.payment}`, completed: r.completed }));
   },

@@ -12,7 +12,7 @@ import type { MethodContext, MethodTable } from "../context";
 import { invalidParams } from "../errors";
 import * as p from "../params";
 import { parseAnyAddress } from "./fevm-address";
-import { address as marketAddress, epoch, pieceCid, u64 } from "./fevm-market";
+import { epoch, pieceCid, u64 } from "./fevm-market";
 
 /** `fevm_miners_create`'s answer (ids and amounts as decimal strings). */
 export interface CreatedMinerJson {
@@ -57,34 +57,24 @@ function identity(id: bigint, robust: FilecoinAddress | undefined): CreatedMiner
   return { id: id.toString(), address: t0(id), robustAddress: robust ? formatAddress(robust, "t") : t0(id), maskedAddress: maskedIdAddress(id) };
 }
 
-function sectorSizeParam(value: unknown): bigint | number {
-  if (typeof value === "number" && Number.isSafeInteger(value)) return value;
-  if (typeof value === "string" && /^(\d+|0x[0-9a-f]+)$/i.test(value)) return BigInt(value);
-  throw invalidParams(`Errors encountered in param sectorSize: expected a number of bytes, got ${JSON.stringify(value)}`);
-}
-
-function stringParam(value: unknown, name: string): string {
-  if (typeof value !== "string") throw invalidParams(`Errors encountered in param ${name}: expected a string, got ${JSON.stringify(value)}`);
-  return value;
-}
-
-function listParam(value: unknown, name: string): unknown[] {
-  if (!Array.isArray(value)) throw invalidParams(`Errors encountered in param ${name}: expected an array, got ${JSON.stringify(value)}`);
-  return value;
-}
+/**
+ * Lists and strings are capped far above what a miner can hold, so the actor still answers an
+ * over-long one with its own rule (10 control addresses, 1024 bytes of multiaddrs).
+ */
+const MAX_ITEMS = 1000;
+const MAX_TEXT = 4096;
 
 function createOptions(value: unknown): CreateMinerOptions {
-  const o = p.object(value, "options");
-  const unknown = Object.keys(o).filter((k) => !(CREATE_KEYS as readonly string[]).includes(k));
-  if (unknown.length > 0) throw invalidParams(`fevm_miners_create: unknown option ${unknown.join(", ")}; the options are ${CREATE_KEYS.join(", ")}`);
-  if (o.owner === undefined) throw invalidParams("fevm_miners_create: owner is required (an address or actor id of any actor)");
+  const o = p.options(value, "options", CREATE_KEYS);
+  if (o.owner === undefined) throw invalidParams("Errors encountered in param options.owner: owner is required (an address or actor id of any actor)");
+  const address = (v: unknown, name: string) => parseAnyAddress(v, name);
   return {
-    owner: parseAnyAddress(o.owner, "owner"),
-    worker: o.worker === undefined ? undefined : parseAnyAddress(o.worker, "worker"),
-    controlAddresses: o.controlAddresses === undefined ? undefined : listParam(o.controlAddresses, "controlAddresses").map((a, i) => parseAnyAddress(a, `controlAddresses[${i}]`)),
-    sectorSize: o.sectorSize === undefined ? undefined : sectorSizeParam(o.sectorSize),
-    peerId: o.peerId === undefined ? undefined : stringParam(o.peerId, "peerId"),
-    multiaddrs: o.multiaddrs === undefined ? undefined : listParam(o.multiaddrs, "multiaddrs").map((m, i) => stringParam(m, `multiaddrs[${i}]`)),
+    owner: address(o.owner, "options.owner"),
+    worker: o.worker === undefined ? undefined : address(o.worker, "options.worker"),
+    controlAddresses: o.controlAddresses === undefined ? undefined : p.list(o.controlAddresses, "options.controlAddresses", MAX_ITEMS, address),
+    sectorSize: o.sectorSize === undefined ? undefined : p.integer(o.sectorSize, "options.sectorSize", p.UINT64),
+    peerId: o.peerId === undefined ? undefined : p.string(o.peerId, "options.peerId", MAX_TEXT),
+    multiaddrs: o.multiaddrs === undefined ? undefined : p.list(o.multiaddrs, "options.multiaddrs", MAX_ITEMS, (m, name) => p.string(m, name, MAX_TEXT)),
   };
 }
 
@@ -194,13 +184,13 @@ function noUnknownKeys(o: Record<string, unknown>, allowed: readonly string[], w
 
 /** A notifee: an address (empty payload) or `{ address, payload: 0x… }`. */
 function notification(value: unknown, name: string): Notification {
-  if (typeof value === "string" || typeof value === "number") return { address: marketAddress(value, name), payload: new Uint8Array() };
+  if (typeof value === "string" || typeof value === "number") return { address: parseAnyAddress(value, name), payload: new Uint8Array() };
   const o = p.object(value, name);
   noUnknownKeys(o, ["address", "payload"], name);
-  return { address: marketAddress(o.address, `${name}.address`), payload: o.payload === undefined ? new Uint8Array() : p.data(o.payload, `${name}.payload`) };
+  return { address: parseAnyAddress(o.address, `${name}.address`), payload: o.payload === undefined ? new Uint8Array() : p.data(o.payload, `${name}.payload`) };
 }
 
-const notifications = (value: unknown, name: string) => (value === undefined ? [] : listParam(value, name).map((n, i) => notification(n, `${name}[${i}]`)));
+const notifications = (value: unknown, name: string) => (value === undefined ? [] : p.list(value, name, MAX_ITEMS, notification));
 
 function pieceInput(value: unknown, name: string): PieceInput {
   const o = p.object(value, name);
@@ -212,7 +202,7 @@ function pieceInput(value: unknown, name: string): PieceInput {
   }
   if (o.pieceCid === undefined || o.size === undefined) throw invalidParams(`Errors encountered in param ${name}: a piece needs dealId, or pieceCid and size (padded bytes)`);
   if ((o.allocationId === undefined) !== (o.client === undefined)) throw invalidParams(`Errors encountered in param ${name}: a verified piece needs both allocationId and client (the allocation's client)`);
-  const client = o.client === undefined ? undefined : marketAddress(o.client, `${name}.client`);
+  const client = o.client === undefined ? undefined : parseAnyAddress(o.client, `${name}.client`);
   if (client !== undefined && client.protocol !== 0) throw invalidParams(`Errors encountered in param ${name}.client: give the client's actor id (t0… or a number)`);
   return {
     pieceCid: pieceCid(o.pieceCid, `${name}.pieceCid`),
@@ -227,7 +217,7 @@ function commitOptions(value: unknown): CommitOptions {
   noUnknownKeys(o, COMMIT_KEYS, "options");
   if (o.requireNotificationSuccess !== undefined && typeof o.requireNotificationSuccess !== "boolean") throw invalidParams("Errors encountered in param options.requireNotificationSuccess: expected true or false");
   return {
-    pieces: listParam(o.pieces ?? [], "options.pieces").map((x, i) => pieceInput(x, `options.pieces[${i}]`)),
+    pieces: p.list(o.pieces ?? [], "options.pieces", MAX_ITEMS, pieceInput),
     notify: notifications(o.notify, "options.notify"),
     sectorNumber: o.sectorNumber === undefined ? undefined : u64(o.sectorNumber, "options.sectorNumber"),
     expiration: o.expiration === undefined ? undefined : epoch(o.expiration, "options.expiration"),
@@ -235,7 +225,7 @@ function commitOptions(value: unknown): CommitOptions {
   };
 }
 
-const sectorList = (value: unknown, name: string) => listParam(value, name).map((n, i) => u64(n, `${name}[${i}]`));
+const sectorList = (value: unknown, name: string) => p.list(value, name, MAX_ITEMS, u64);
 
 /** The miner's refusals become JSON-RPC errors carrying the exit code. */
 async function minerControl<T>(fn: () => Promise<T>): Promise<T> {

@@ -44,15 +44,15 @@ function piece(spec: Record<string, unknown>): PieceInfo {
     const computed = pieceFromPayload(payload);
     return describe(computed.commP, computed.paddedSize, computed.padding, computed.payloadSize);
   }
-  const paddedSize = spec.paddedSize === undefined ? null : p.uint(spec.paddedSize, "piece.paddedSize", 64);
+  const paddedSize = spec.paddedSize === undefined ? null : p.integer(spec.paddedSize, "piece.paddedSize", p.UINT64);
   if (paddedSize !== null) validatePaddedPieceSize(paddedSize);
   if (spec.commP !== undefined) {
     const commP = p.data(spec.commP, "piece.commP");
     if (commP.length !== 32) throw invalidParams("Errors encountered in param piece.commP: a CommP digest is 32 bytes");
     return describe(commP, paddedSize, 0n, null);
   }
-  if (typeof spec.pieceCid === "string") {
-    const decoded = decodePieceCid(spec.pieceCid);
+  if (spec.pieceCid !== undefined) {
+    const decoded = decodePieceCid(p.string(spec.pieceCid, "piece.pieceCid", p.MAX_CID_CHARS));
     if (decoded.version === 2) return describe(decoded.commP, decoded.paddedSize, decoded.padding, decoded.payloadSize);
     return describe(decoded.commP, paddedSize, 0n, null);
   }
@@ -64,7 +64,7 @@ export const fevmPieceMethods: MethodTable = {
   fevm_piece(_ctx, params) {
     p.arity(params, 1, 1, "fevm_piece");
     try {
-      return piece(p.object(params[0], "piece"));
+      return piece(p.options(params[0], "piece", ["data", "commP", "paddedSize", "pieceCid"]));
     } catch (e) {
       if (e instanceof InvalidCidError || e instanceof InvalidPieceSizeError) throw invalidParams(`Errors encountered in param piece: ${e.message}`);
       throw e;

@@ -11,7 +11,8 @@ import { DATACAP_GRANULARITY } from "../../actors/datacap/types";
 import type { MethodTable } from "../context";
 import { invalidParams } from "../errors";
 import * as p from "../params";
-import { address, amount, control, u64 } from "./fevm-market";
+import { amount, control, u64 } from "./fevm-market";
+import { parseAnyAddress as address } from "./fevm-address";
 
 const actor = (id: bigint) => formatAddress(idAddress(id), "t");
 

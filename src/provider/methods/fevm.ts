@@ -1,8 +1,9 @@
 import type { MethodTable } from "../context";
 import { addressForms, parseAnyAddress } from "./fevm-address";
-import { invalidParams } from "../errors";
 import { hexQuantity } from "../format";
 import * as p from "../params";
+
+const EPOCH_COUNT: p.IntegerRange = { min: 1n, max: p.UINT64.max, label: "a number of epochs from 1 to 2^64 - 1" };
 
 /** Filecoin-specific methods behind `hre.fevm` (so they also work over HTTP against `fevm node`). */
 export const fevmMethods: MethodTable = {
@@ -14,8 +15,7 @@ export const fevmMethods: MethodTable = {
   /** Advances `n` epochs (empty epochs cost nothing); returns the new epoch. */
   async fevm_mineEpochs(ctx, params) {
     p.arity(params, 1, 1, "fevm_mineEpochs");
-    const n = typeof params[0] === "number" && Number.isSafeInteger(params[0]) ? BigInt(params[0]) : p.looseQuantity(params[0], "epochs");
-    if (n < 1n) throw invalidParams("Errors encountered in param epochs: mine at least 1 epoch");
+    const n = p.integer(params[0], "n", EPOCH_COUNT);
     await ctx.chain.mineEmpty(n, 30n);
     ctx.onBlockMined(ctx.chain.latestBlock());
     return hexQuantity(ctx.chain.latestNumber());

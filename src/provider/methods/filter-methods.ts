@@ -42,7 +42,7 @@ export function filterMethods(filters: Filters): MethodTable {
       if (params[0] === "newHeads") return filters.newBlockFilter(ctx.chain, true);
       if (params[0] === "newPendingTransactions") return filters.newPendingFilter(true);
       if (params[0] === "logs") return filters.newLogFilter(ctx.chain, parseLogCriteria(ctx, params[1] ?? {}, "filter"), true);
-      throw invalidParams(`Errors encountered in param subscriptionName: expected "newHeads", "newPendingTransactions" or "logs", got ${JSON.stringify(params[0])}`);
+      throw p.paramError("subscriptionName", '"newHeads", "newPendingTransactions" or "logs"', params[0]);
     },
     eth_unsubscribe(_ctx, params) {
       p.arity(params, 1, 1, "eth_unsubscribe");

@@ -2,7 +2,6 @@ import type { MethodContext, MethodTable } from "../context";
 import { invalidInput, invalidParams } from "../errors";
 import * as p from "../params";
 import { InvalidTransactionError } from "../../chain/errors";
-import { epochsCovering } from "../../chain/epochs";
 
 async function mineOne(ctx: MethodContext): Promise<void> {
   const { block } = await ctx.chain.mineFromMempool();
@@ -27,6 +26,10 @@ function noteTimeRounding(ctx: MethodContext): void {
   if (landed !== requested) ctx.timeRounded(requested, landed, epoch);
 }
 
+/** Node's timers hold at most 2^31 - 1 ms (about 24.8 days); a longer delay would fire after 1 ms. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+const INTERVAL_MS: p.IntegerRange = { min: 1n, max: BigInt(MAX_TIMER_MS), label: `milliseconds from 1 to ${MAX_TIMER_MS}` };
+
 /** Mining, time and snapshots: evm_* and the hardhat_* methods that move the chain. */
 export const miningMethods: MethodTable = {
   async evm_mine(ctx, params) {
@@ -46,9 +49,6 @@ export const miningMethods: MethodTable = {
     const interval = params[1] === undefined ? 1n : p.uint(params[1], "interval", 64);
     if (interval === 0n) throw invalidInput("Cannot mine blocks with an interval of 0: every Filecoin epoch is 30 seconds later than the previous one");
     const before = ctx.chain.latestNumber();
-    if (before + count * epochsCovering(interval) >> 64n !== 0n) {
-      throw invalidParams(`Errors encountered in param blockCount: mining ${count} blocks would pass the largest block number (2^64 - 1)`);
-    }
     await ctx.chain.mineEmpty(count, interval);
     if (ctx.chain.latestNumber() !== before) ctx.onBlockMined(ctx.chain.latestBlock());
     return true;
@@ -84,9 +84,14 @@ export const miningMethods: MethodTable = {
   evm_setIntervalMining(ctx, params) {
     p.arity(params, 1, 1, "evm_setIntervalMining");
     const v = params[0];
-    if (typeof v === "number" && Number.isInteger(v) && v >= 0) ctx.setIntervalMining(v === 0 ? 0 : [v, v]);
-    else if (Array.isArray(v) && v.length === 2 && v.every((x) => Number.isInteger(x) && x > 0) && v[0] <= v[1]) ctx.setIntervalMining([v[0], v[1]]);
-    else throw invalidParams("Errors encountered in param interval: expected milliseconds (0 disables) or [min, max]");
+    if (Array.isArray(v)) {
+      const [min, max] = p.list(v, "interval", 2, (x, name) => Number(p.integer(x, name, INTERVAL_MS)));
+      if (v.length !== 2 || min > max) throw p.paramError("interval", "[min, max] milliseconds with min <= max", v);
+      ctx.setIntervalMining([min, max]);
+    } else {
+      const ms = Number(p.integer(v, "interval", { ...INTERVAL_MS, min: 0n, label: `milliseconds from 0 (off) to ${MAX_TIMER_MS}, or [min, max]` }));
+      ctx.setIntervalMining(ms === 0 ? 0 : [ms, ms]);
+    }
     return true;
   },
 

@@ -42,6 +42,7 @@ export const signingMethods: MethodTable = {
     p.arity(params, 2, 2, "eth_signTypedData_v4");
     const address = p.address(params[0], "address").toString();
     const typed = typeof params[1] === "string" ? parseJson(params[1]) : params[1];
+    p.checkDepth(typed, "typedData"); // JSON text escaped the request's own depth check
     return sign(hashTypedData(typed), keyOf(ctx, address));
   },
 };

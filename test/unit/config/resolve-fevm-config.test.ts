@@ -209,6 +209,9 @@ describe("fevm config: errors name the key, what is allowed and what was given",
     );
     expect(errorFor({ miners: [{ owner: "" }] })).to.equal('fevm.miners[0].owner: expected a non-empty string, got ""');
     expect(errorFor({ miners: [{ worker: 5 }] })).to.equal("fevm.miners[0].worker: expected a non-empty string, got 5");
+    // A malformed owner or worker is reported with the config, not when the network first starts.
+    expect(errorFor({ miners: [{ owner: "garbage" }] })).to.match(/^fevm\.miners\[0\]\.owner: expected a Filecoin \(f…\/t…\) or 0x address, got "garbage"/);
+    expect(errorFor({ miners: [{ worker: "t3xyz" }] })).to.match(/^fevm\.miners\[0\]\.worker: expected a Filecoin/);
     expect(errorFor({ miners: [{ peerId: null }] })).to.equal(
       "fevm.miners[0].peerId: expected a non-empty string, got null",
     );

@@ -4,6 +4,7 @@ import { HardhatPluginError, lazyObject } from "hardhat/plugins";
 import type { EIP1193Provider, HardhatConfig, HardhatUserConfig, HttpNetworkConfig } from "hardhat/types";
 import { FevmConfigError } from "./config/validate";
 import { resolveFevmConfig } from "./config/resolve";
+import { withHardhatNetworkSettings } from "./config/hardhat-network";
 import { FEVM_IN_PROCESS_URL, filecoinNetworkConfig, mergePresets, privateKeyIssue, realNetworkPresets } from "./config/presets";
 import { createFevmHelpers } from "./helpers";
 import { FevmProvider } from "./provider/provider";
@@ -28,7 +29,7 @@ const presetNetworks = new Set<string>();
 
 context.configExtenders.unshift((config: HardhatConfig, userConfig: Readonly<HardhatUserConfig>) => {
   try {
-    config.fevm = resolveFevmConfig(userConfig.fevm);
+    config.fevm = resolveFevmConfig(withHardhatNetworkSettings(userConfig.fevm, userConfig.networks?.hardhat));
     if (config.networks.filecoin === undefined) {
       config.networks.filecoin = filecoinNetworkConfig(config.fevm) as unknown as HttpNetworkConfig;
     }

@@ -36,11 +36,12 @@ function resolvedOrUndefined<T>(resolve: () => T): T | undefined {
 
 /**
  * Every problem of the `fevm` key at its config path (Hardhat prints "Config error in
- * config.<path>: <message>"); FEVM_PRIVATE_KEY feeds the presets, so its problems go to `networks`.
+ * config.<path>: <message>"). FEVM_PRIVATE_KEY is checked only when a preset that signs with it
+ * is connected to (network hooks), so a bad key never breaks commands that stay off real networks.
  */
 async function validateUserConfig(config: Hardhat3UserConfig): Promise<ConfigValidationError[]> {
   try {
-    realUserNetworks(resolveFevmConfig(config.fevm));
+    resolveFevmConfig(config.fevm);
     return [];
   } catch (e) {
     if (!(e instanceof FevmConfigError)) throw e;

@@ -27,11 +27,14 @@ export interface Hardhat3NetworkConfig {
   type: string;
   chainId?: number;
   inProcessFevm?: boolean;
+  /** Marks the real-network presets (calibration, filecoin-mainnet), which sign with FEVM_PRIVATE_KEY. */
+  fevmPreset?: boolean;
 }
 
 export interface Hardhat3UserNetworkConfig {
   type: string;
   inProcessFevm?: boolean;
+  fevmPreset?: boolean;
   [field: string]: unknown;
 }
 

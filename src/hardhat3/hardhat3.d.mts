@@ -23,6 +23,13 @@ declare module "hardhat/types/config" {
   interface EdrNetworkConfig {
     inProcessFevm?: boolean;
   }
+  interface HttpNetworkUserConfig {
+    /** hardhat-fevm: a real-network preset that signs with FEVM_PRIVATE_KEY. */
+    fevmPreset?: boolean;
+  }
+  interface HttpNetworkConfig {
+    fevmPreset?: boolean;
+  }
 }
 
 declare module "hardhat/types/network" {

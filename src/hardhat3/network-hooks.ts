@@ -1,4 +1,5 @@
 import type { EIP1193Provider } from "hardhat/types";
+import { privateKeyIssue } from "../config/presets";
 import { fevmProviderOptions } from "../config/provider-options";
 import { createFevmHelpers } from "../helpers";
 import { FevmProvider } from "../provider/provider";
@@ -27,6 +28,12 @@ export const networkHookHandlers: NetworkHookHandlers = {
   /** `const { fevm } = await network.create("filecoin")`: helpers bound to this connection. */
   async newConnection(context, next) {
     const connection = await next(context);
+    // A malformed FEVM_PRIVATE_KEY matters only once a preset that signs with it is used.
+    const keyIssue = connection.networkConfig.fevmPreset === true ? privateKeyIssue() : undefined;
+    if (keyIssue !== undefined) {
+      await connection.close();
+      throw new Error(`hardhat-fevm: ${keyIssue.message}`);
+    }
     if (isInProcessFevm(connection.networkConfig)) {
       // The helpers are typed with Hardhat 2's EIP-1193 provider; they only call `request`.
       connection.fevm = createFevmHelpers(() => connection.provider as unknown as EIP1193Provider);

@@ -30,7 +30,7 @@ export function realUserNetworks(fevm: FevmConfig): Record<string, Hardhat3UserN
   return Object.fromEntries(
     Object.entries(realNetworkPresets(fevm)).map(([name, preset]) => [
       name,
-      { type: "http", chainType: "l1", url: preset.url, chainId: preset.chainId, accounts: preset.accounts },
+      { type: "http", chainType: "l1", url: preset.url, chainId: preset.chainId, accounts: preset.accounts, fevmPreset: true },
     ]),
   );
 }

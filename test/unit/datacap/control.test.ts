@@ -61,7 +61,7 @@ describe("fevm_verifreg_* / fevm_datacap_* test control and verified deals", fun
     const now = await net.epoch();
     expect(await net.rpc.call("fevm_verifreg_getAllocation", ACCOUNTS[1], "1")).to.deep.equal({
       client: clientId,
-      provider: "t01000",
+      provider: net.miner.address,
       data: PIECE_CID,
       size: "2048",
       termMin: `${MIN_DURATION}`,
@@ -71,16 +71,16 @@ describe("fevm_verifreg_* / fevm_datacap_* test control and verified deals", fun
     expect((await net.rpc.call<{ id: string }[]>("fevm_verifreg_listAllocations", ACCOUNTS[1])).map((a) => a.id)).to.deep.equal(["1"]);
     await net.market.activateDeal(id, { sectorNumber: 9n });
     expect(await net.rpc.call("fevm_verifreg_listAllocations", ACCOUNTS[1])).to.deep.equal([]);
-    expect((await net.rpc.call<{ id: string; sector: string }[]>("fevm_verifreg_listClaims", "t01000")).map((c) => [c.id, c.sector])).to.deep.equal([["1", "9"]]);
+    expect((await net.rpc.call<{ id: string; sector: string }[]>("fevm_verifreg_listClaims", net.miner.address)).map((c) => [c.id, c.sector])).to.deep.equal([["1", "9"]]);
     expect(await net.rpc.call("fevm_verifreg_getAllocation", ACCOUNTS[1], "1")).to.equal(null);
-    expect(await net.rpc.call("fevm_verifreg_getClaim", "t01000", "1")).to.deep.equal({
-      provider: "t01000",
+    expect(await net.rpc.call("fevm_verifreg_getClaim", net.miner.address, "1")).to.deep.equal({
+      provider: net.miner.address,
       client: clientId,
       data: PIECE_CID,
       size: "2048",
       termMin: `${MIN_DURATION}`,
       termMax: `${MIN_DURATION + 259200n}`,
-      termStart: `${now + 1n}`,
+      termStart: `${now}`, // control operations run at the head epoch
       sector: "9",
     });
     expect(await balance("t06"), "claimed DataCap is burnt").to.equal(0n);

@@ -21,7 +21,7 @@ describe("verified registry f06", function () {
 
   const epoch = async () => BigInt(await net.rpc<string>("fevm_epoch"));
   const request = async (over: Partial<AllocationRequest> = {}): Promise<AllocationRequest> => {
-    const now = (await epoch()) + 1n;
+    const now = await epoch(); // control sends run at the head epoch
     return { provider: MINER, data: parseCid(PIECE_CID), size: 2048n, termMin: MIN_TERM, termMax: MIN_TERM + 1000n, expiration: now + 100n, ...over };
   };
   const allocate = (from: bigint, requests: AllocationRequest[], units = requests.reduce((s, r) => s + r.size, 0n)) =>
@@ -78,7 +78,7 @@ describe("verified registry f06", function () {
 
   it("refuses bad allocation requests as a whole (16, or 21 for undecodable ones)", async () => {
     await verifiedClient();
-    const now = (await epoch()) + 1n;
+    const now = await epoch(); // control sends run at the head epoch
     const cases: [string, Partial<AllocationRequest>][] = [
       ["size below 256", { size: 128n }],
       ["term_min below 180 days", { termMin: MIN_TERM - 1n }],
@@ -98,7 +98,7 @@ describe("verified registry f06", function () {
   it("lets the provider's miner claim allocations, burning their DataCap, and answers GetClaims", async () => {
     await verifiedClient();
     await allocate(client, [await request()]);
-    const now = (await epoch()) + 1n;
+    const now = await epoch(); // control sends run at the head epoch
     const claim = (over: { size?: bigint; allocation?: bigint; expiry?: bigint } = {}) => [
       [[5n, over.expiry ?? now + MIN_TERM + 10n, [[client, over.allocation ?? 1n, parseCid(PIECE_CID), over.size ?? 2048n]]]],
       false,
@@ -118,7 +118,7 @@ describe("verified registry f06", function () {
   it("lets a claim's client extend its term, per claim", async () => {
     await verifiedClient();
     await allocate(client, [await request()]);
-    const now = (await epoch()) + 1n;
+    const now = await epoch(); // control sends run at the head epoch
     await net.ok(MINER, VERIFREG, V.ClaimAllocations, [[[5n, now + MIN_TERM + 10n, [[client, 1n, parseCid(PIECE_CID), 2048n]]]], true]);
     const terms = [[[MINER, 1n, MIN_TERM + 2000n], [MINER, 7n, MIN_TERM], [MINER, 1n, 5n * 1051897n + 1n], [MINER, 1n, MIN_TERM]]];
     expect(await net.ok(client, VERIFREG, V.ExtendClaimTermsExported, terms)).to.deep.equal([1n, [[1n, 17n], [2n, 16n], [3n, 16n]]]);
@@ -138,7 +138,7 @@ describe("verified registry f06", function () {
   it("removes claims once their maximum term has passed", async () => {
     await verifiedClient();
     await allocate(client, [await request({ termMax: MIN_TERM })]);
-    const now = (await epoch()) + 1n;
+    const now = await epoch(); // control sends run at the head epoch
     await net.ok(MINER, VERIFREG, V.ClaimAllocations, [[[5n, now + MIN_TERM, [[client, 1n, parseCid(PIECE_CID), 2048n]]]], true]);
     expect(await net.ok(client, VERIFREG, V.RemoveExpiredClaimsExported, [MINER, [1n]])).to.deep.equal([[1n], [0n, [[0n, 18n]]]]);
     await net.rpc("fevm_mineEpochs", Number(MIN_TERM));

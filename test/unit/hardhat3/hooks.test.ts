@@ -31,14 +31,14 @@ describe("Hardhat 3 config hooks", () => {
     expect(errors[0].message).to.equal("expected a positive safe integer, got -1");
   });
 
-  it("reports a malformed FEVM_PRIVATE_KEY under networks, without the key", async () => {
+  it("accepts a malformed FEVM_PRIVATE_KEY in the config: only connecting to a preset that signs with it fails", async () => {
     const saved = process.env.FEVM_PRIVATE_KEY;
     process.env.FEVM_PRIVATE_KEY = "0x1234";
     try {
-      const errors = await validateUserConfig({});
-      expect(errors).to.have.length(1);
-      expect(errors[0].path).to.deep.equal(["networks"]);
-      expect(errors[0].message).to.match(/^FEVM_PRIVATE_KEY: entry 1 of 1 is not a private key/).and.not.include("1234");
+      expect(await validateUserConfig({})).to.deep.equal([]);
+      const preset = { networkConfig: { type: "http", fevmPreset: true }, close: async () => {} } as unknown as NetworkConnection;
+      const error = await networkHookHandlers.newConnection({} as HookContext, async () => preset).catch((e: Error) => e);
+      expect((error as Error).message).to.match(/FEVM_PRIVATE_KEY: entry 1 of 1 is not a private key/).and.not.include("1234");
     } finally {
       if (saved === undefined) delete process.env.FEVM_PRIVATE_KEY;
       else process.env.FEVM_PRIVATE_KEY = saved;

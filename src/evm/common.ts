@@ -1,6 +1,7 @@
 import { paramsBlock } from "@ethereumjs/block";
 import { createCustomCommon, Hardfork, Mainnet, type Common } from "@ethereumjs/common";
 import { paramsTx } from "@ethereumjs/tx";
+import { cryptoBackend, ethereumjsCrypto } from "./crypto";
 
 /** Oldest and newest Filecoin network versions whose FEVM rules we model. */
 export const MIN_NETWORK_VERSION = 18;
@@ -17,9 +18,11 @@ export function hardforkFor(networkVersion: number): { hardfork: Hardfork; eips:
   return { hardfork: Hardfork.Shanghai, eips: [] };
 }
 
+/** Hashing and signing go through the fastest crypto that loads here (see ./crypto). */
 export function createFevmCommon(chainId: number, networkVersion: number): Common {
   const { hardfork, eips } = hardforkFor(networkVersion);
-  return createCustomCommon({ chainId, name: `filecoin-${chainId}` }, Mainnet, { hardfork, eips });
+  const customCrypto = ethereumjsCrypto(cryptoBackend);
+  return createCustomCommon({ chainId, name: `filecoin-${chainId}` }, Mainnet, { hardfork, eips, customCrypto });
 }
 
 /**

@@ -22,7 +22,30 @@ export function hardforkFor(networkVersion: number): { hardfork: Hardfork; eips:
 export function createFevmCommon(chainId: number, networkVersion: number): Common {
   const { hardfork, eips } = hardforkFor(networkVersion);
   const customCrypto = ethereumjsCrypto(cryptoBackend);
-  return createCustomCommon({ chainId, name: `filecoin-${chainId}` }, Mainnet, { hardfork, eips, customCrypto });
+  const common = createCustomCommon({ chainId, name: `filecoin-${chainId}` }, Mainnet, { hardfork, eips, customCrypto });
+  common.isActivatedEIP = isActivatedEIPBySet;
+  return common;
+}
+
+interface EipLookup {
+  /** ethereumjs' list of active EIPs; replaced (never mutated) when the hardfork or EIPs change. */
+  _activatedEIPsCache: number[];
+  eipSetSource?: number[];
+  eipSet?: Set<number>;
+}
+
+/**
+ * Common.isActivatedEIP scans an array of ~60 EIPs, and the interpreter asks it several times
+ * per opcode and call (8% of the CPU time of a precompile-heavy transaction): a Set built once
+ * per list answers the same. Reads `this`, so copies of the Common stay correct.
+ */
+function isActivatedEIPBySet(this: Common, eip: number): boolean {
+  const self = this as unknown as EipLookup;
+  if (self.eipSetSource !== self._activatedEIPsCache) {
+    self.eipSet = new Set(self._activatedEIPsCache);
+    self.eipSetSource = self._activatedEIPsCache;
+  }
+  return self.eipSet!.has(eip);
 }
 
 /**

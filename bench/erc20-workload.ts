@@ -2,6 +2,7 @@
 // the way a test suite would (send, then wait for the receipt). Run with
 // `npx hardhat run bench/erc20-workload.ts --network <name>`; prints one machine-readable line.
 import { ethers, network } from "hardhat";
+import { profiled } from "./cpu-profile";
 
 const TRANSFERS = Number(process.env.TRANSFERS ?? 1_000);
 const AMOUNT = 3n;
@@ -14,9 +15,11 @@ async function main(): Promise<void> {
   await token.waitForDeployment();
 
   const started = process.hrtime.bigint();
-  for (let i = 0; i < TRANSFERS; i++) {
-    await (await token.transfer(recipients[i % RECIPIENTS], AMOUNT)).wait();
-  }
+  await profiled(async () => {
+    for (let i = 0; i < TRANSFERS; i++) {
+      await (await token.transfer(recipients[i % RECIPIENTS], AMOUNT)).wait();
+    }
+  });
   const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
 
   // The workload only counts if every transfer landed.

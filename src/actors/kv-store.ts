@@ -1,6 +1,6 @@
 import type { StateManagerInterface } from "@ethereumjs/common";
 import { Account, type Address, bigIntToBytes, bytesToBigInt, concatBytes, setLengthLeft } from "@ethereumjs/util";
-import { keccak_256 } from "@noble/hashes/sha3.js";
+import { keccak256 } from "../evm/crypto";
 
 const WORD = 32;
 /** Values up to this size live in their header word: one storage read per lookup. */
@@ -19,7 +19,7 @@ export class TrieKvStore {
   ) {}
 
   private baseSlot(key: Uint8Array): bigint {
-    return bytesToBigInt(keccak_256(key));
+    return bytesToBigInt(keccak256(key));
   }
 
   private slot(n: bigint): Uint8Array {

@@ -1,6 +1,7 @@
 import { paramsBlock } from "@ethereumjs/block";
 import { createCustomCommon, Hardfork, Mainnet, type Common } from "@ethereumjs/common";
 import { paramsTx } from "@ethereumjs/tx";
+import { cryptoBackend, ethereumjsCrypto } from "./crypto";
 
 /** Oldest and newest Filecoin network versions whose FEVM rules we model. */
 export const MIN_NETWORK_VERSION = 18;
@@ -17,9 +18,34 @@ export function hardforkFor(networkVersion: number): { hardfork: Hardfork; eips:
   return { hardfork: Hardfork.Shanghai, eips: [] };
 }
 
+/** Hashing and signing go through the fastest crypto that loads here (see ./crypto). */
 export function createFevmCommon(chainId: number, networkVersion: number): Common {
   const { hardfork, eips } = hardforkFor(networkVersion);
-  return createCustomCommon({ chainId, name: `filecoin-${chainId}` }, Mainnet, { hardfork, eips });
+  const customCrypto = ethereumjsCrypto(cryptoBackend);
+  const common = createCustomCommon({ chainId, name: `filecoin-${chainId}` }, Mainnet, { hardfork, eips, customCrypto });
+  common.isActivatedEIP = isActivatedEIPBySet;
+  return common;
+}
+
+interface EipLookup {
+  /** ethereumjs' list of active EIPs; replaced (never mutated) when the hardfork or EIPs change. */
+  _activatedEIPsCache: number[];
+  eipSetSource?: number[];
+  eipSet?: Set<number>;
+}
+
+/**
+ * Common.isActivatedEIP scans an array of ~60 EIPs, and the interpreter asks it several times
+ * per opcode and call (8% of the CPU time of a precompile-heavy transaction): a Set built once
+ * per list answers the same. Reads `this`, so copies of the Common stay correct.
+ */
+function isActivatedEIPBySet(this: Common, eip: number): boolean {
+  const self = this as unknown as EipLookup;
+  if (self.eipSetSource !== self._activatedEIPsCache) {
+    self.eipSet = new Set(self._activatedEIPsCache);
+    self.eipSetSource = self._activatedEIPsCache;
+  }
+  return self.eipSet!.has(eip);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { bytesToBigInt, KECCAK256_NULL } from "@ethereumjs/util";
-import { keccak_256 } from "@noble/hashes/sha3.js";
+import { keccak256 } from "../crypto";
 import { stateAddressOf } from "../../actors/registry";
 import type { AddOpcode, BaseOpcodes, OpLogic, RunState } from "./base-table";
 import { addressFromWord, codeSlice, fevmOf, maskedIdOfWord } from "./frame";
@@ -21,7 +21,7 @@ const NO_CODE: CodeView = { code: new Uint8Array(), hash: EMPTY_CODE_HASH };
 const NO_ACTOR: CodeView = { code: new Uint8Array(), hash: 0n };
 /** Native actors look like a one-byte contract holding INVALID (builtin-actors ext.rs NATIVE_ACTOR_BYTECODE). */
 const NATIVE_ACTOR_CODE = Uint8Array.from([0xfe]);
-const NATIVE_ACTOR: CodeView = { code: NATIVE_ACTOR_CODE, hash: bytesToBigInt(keccak_256(NATIVE_ACTOR_CODE)) };
+const NATIVE_ACTOR: CodeView = { code: NATIVE_ACTOR_CODE, hash: bytesToBigInt(keccak256(NATIVE_ACTOR_CODE)) };
 
 /**
  * The code the EVM actor reports for the address in a stack word (builtin-actors ext.rs): implemented
@@ -43,7 +43,7 @@ async function codeView(runState: RunState, word: bigint): Promise<CodeView | un
       return NATIVE_ACTOR;
     case "evm": {
       const code = await runState.stateManager.getCode(stateAddressOf(actor));
-      return { code, hash: bytesToBigInt(keccak_256(code)) };
+      return { code, hash: bytesToBigInt(keccak256(code)) };
     }
   }
 }

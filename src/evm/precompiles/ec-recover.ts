@@ -1,5 +1,5 @@
 import { secp256k1 } from "@noble/curves/secp256k1.js";
-import { keccak_256 } from "@noble/hashes/sha3.js";
+import { cryptoBackend } from "../crypto";
 import type { FevmPrecompile } from "./fevm-precompile";
 import { InputReader } from "./input-reader";
 
@@ -19,13 +19,13 @@ function recoverSigner(input: Uint8Array): Uint8Array | undefined {
   if ((v !== 27n && v !== 28n) || !inSignatureRange(r) || !inSignatureRange(s)) return undefined;
   let publicKey: Uint8Array;
   try {
-    publicKey = new secp256k1.Signature(r, s, Number(v - 27n)).recoverPublicKey(hash).toBytes(false);
+    publicKey = cryptoBackend.recoverPublicKey(hash, Number(v - 27n), r, s);
   } catch {
-    // noble throws when r is not the x of a curve point or the key is the point at infinity.
+    // Recovery throws when r is not the x of a curve point or the key is the point at infinity.
     return undefined;
   }
   const word = new Uint8Array(32);
-  word.set(keccak_256(publicKey.subarray(1)).subarray(12), 12);
+  word.set(cryptoBackend.keccak256(publicKey.subarray(1)).subarray(12), 12);
   return word;
 }
 

@@ -8,6 +8,7 @@ import {
   type ExecResult,
   type PrecompileFunc,
 } from "@ethereumjs/evm";
+import { cryptoBackend } from "../crypto";
 import { PrecompileFailure, type FevmPrecompile } from "./fevm-precompile";
 
 interface Ethereumjs {
@@ -33,7 +34,9 @@ const MAX_COMPUTATION_GAS = 30_000_000n;
 
 function borrowed(): Ethereumjs {
   if (!ethereumjs) {
-    const common = new Common({ chain: Mainnet, hardfork: Hardfork.Cancun, eips: [2537], params: paramsEVM });
+    // SHA-256 from node:crypto (see ../crypto); the rest of customCrypto plays no part in precompiles.
+    const customCrypto = { sha256: cryptoBackend.sha256 };
+    const common = new Common({ chain: Mainnet, hardfork: Hardfork.Cancun, eips: [2537], params: paramsEVM, customCrypto });
     const backends = { _bls: new NobleBLS(), _bn254: new NobleBN254() } as unknown as EVMInterface;
     ethereumjs = { common, implementations: getActivePrecompiles(common), backends };
   }

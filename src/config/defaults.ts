@@ -1,3 +1,4 @@
+import { defaultStorageProviderConfig } from "../sp/config";
 import type { FevmConfig } from "./types";
 
 /** Hardhat's own default mnemonic, so `filecoin` signers match the `hardhat` network's. */
@@ -19,7 +20,7 @@ export function defaultFevmConfig(): FevmConfig {
     genesisTimestamp: undefined,
     accounts: { mnemonic: HARDHAT_DEFAULT_MNEMONIC, count: 20, balance: 10_000n * ATTO_PER_FIL },
     miners: [],
-    storageProvider: {},
+    storageProvider: defaultStorageProviderConfig(),
     logging: false,
     solcjs: "fallback",
     calibrationUrl: undefined,

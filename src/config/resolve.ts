@@ -1,5 +1,6 @@
 import { defaultFevmConfig, NETWORK_VERSIONS } from "./defaults";
 import type { FevmConfig, FevmMinerUserConfig, FevmUserConfig, SolcjsMode } from "./types";
+import { readStorageProvider } from "./storage-provider";
 import {
   ConfigIssues,
   isPlainObject,
@@ -82,7 +83,7 @@ export function resolveFevmConfig(user: unknown): FevmConfig {
     );
     config.miners = given(fields.miners, config.miners, (v) => readMiners(v, issues));
     config.storageProvider = given(fields.storageProvider, config.storageProvider, (v) =>
-      isPlainObject(v) ? { ...v } : issues.expected("fevm.storageProvider", "an object", v),
+      readStorageProvider(v, config.miners.length, issues),
     );
     config.logging = given(fields.logging, config.logging, (v) =>
       readBoolean(v, "fevm.logging", issues),

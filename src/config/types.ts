@@ -1,3 +1,5 @@
+import type { StorageProviderConfig } from "../sp/config";
+
 /** The `fevm` key of hardhat.config.ts, as the user writes it (every field optional). */
 export interface FevmUserConfig {
   /** Chain id of the in-process `filecoin` network (default 31415926, Filecoin local devnets). */
@@ -14,7 +16,11 @@ export interface FevmUserConfig {
   };
   /** Storage providers created at genesis (the miner actor arrives with the actors issues). */
   miners?: FevmMinerUserConfig[];
-  /** Policy of the simulated deal engine. */
+  /**
+   * The simulated storage provider: `enabled` (serve from genesis), `miners` (actor ids; default
+   * every genesis miner) and its policy (see SpPolicy: maxPricePerEpoch, minPieceSize,
+   * maxPieceSize, verifiedOnly, allowClients, denyClients, capacityBytes, sealingDelay).
+   */
   storageProvider?: Record<string, unknown>;
   /** Print every JSON-RPC call and mined transaction, like `hardhat node` does. */
   logging?: boolean;
@@ -46,7 +52,7 @@ export interface FevmConfig {
   genesisTimestamp: number | undefined;
   accounts: { mnemonic: string; count: number; balance: bigint };
   miners: FevmMinerUserConfig[];
-  storageProvider: Record<string, unknown>;
+  storageProvider: StorageProviderConfig;
   logging: boolean;
   solcjs: SolcjsMode;
   calibrationUrl: string | undefined;

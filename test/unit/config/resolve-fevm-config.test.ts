@@ -22,7 +22,7 @@ describe("fevm config: defaults", () => {
       genesisTimestamp: undefined,
       accounts: { mnemonic: HARDHAT_DEFAULT_MNEMONIC, count: 20, balance: 10_000n * 10n ** 18n },
       miners: [],
-      storageProvider: {},
+      storageProvider: { enabled: false, miners: [], policy: {} },
       logging: false,
       solcjs: "fallback",
       calibrationUrl: undefined,
@@ -45,9 +45,9 @@ describe("fevm config: defaults", () => {
   it("never shares default arrays or objects between two resolved configs", () => {
     const first = resolveFevmConfig({});
     first.miners.push({ owner: "t01000" });
-    first.storageProvider.x = 1;
+    first.storageProvider.miners.push(1000n);
     expect(resolveFevmConfig({}).miners).to.deep.equal([]);
-    expect(resolveFevmConfig({}).storageProvider).to.deep.equal({});
+    expect(resolveFevmConfig({}).storageProvider).to.deep.equal({ enabled: false, miners: [], policy: {} });
   });
 });
 
@@ -60,7 +60,7 @@ describe("fevm config: accepted values", () => {
       genesisTimestamp: 1_700_000_000,
       accounts: { mnemonic: "abandon ".repeat(11) + "about", count: 1000, balance: "5" },
       miners: [miner, { sectorSize: 2048 }],
-      storageProvider: { acceptDeals: true },
+      storageProvider: { enabled: true, miners: [1000, "t01001"], maxPricePerEpoch: "5", sealingDelay: 20 },
       logging: true,
       solcjs: "always",
       calibrationUrl: "http://127.0.0.1:1234/rpc/v1",
@@ -72,7 +72,7 @@ describe("fevm config: accepted values", () => {
       genesisTimestamp: 1_700_000_000,
       accounts: { mnemonic: "abandon ".repeat(11) + "about", count: 1000, balance: 5n },
       miners: [miner, { sectorSize: 2048 }],
-      storageProvider: { acceptDeals: true },
+      storageProvider: { enabled: true, miners: [1000n, 1001n], policy: { maxPricePerEpoch: 5n, sealingDelay: 20n } },
       logging: true,
       solcjs: "always",
       calibrationUrl: "http://127.0.0.1:1234/rpc/v1",
@@ -208,6 +208,19 @@ describe("fevm config: errors name the key, what is allowed and what was given",
 
   it("rejects a storageProvider policy that is not an object", () => {
     expect(errorFor({ storageProvider: true })).to.equal("fevm.storageProvider: expected an object, got true");
+  });
+
+  it("names each wrong storageProvider option, and an enabled provider without a miner", () => {
+    expect(errorFor({ storageProvider: { enabled: true, maxPrice: 1, miners: ["f1abc"], minPieceSize: -1 } })).to.equal(
+      [
+        "Invalid fevm config:",
+        '  fevm.storageProvider: unknown key "maxPrice"; known keys: enabled, miners, maxPricePerEpoch, minPieceSize, maxPieceSize, verifiedOnly, allowClients, denyClients, capacityBytes, sealingDelay',
+        '  fevm.storageProvider.miners[0]: expected a miner actor id (1000, 1000n or "t01000"), got "f1abc"',
+        "  fevm.storageProvider.enabled: the storage provider needs a miner: add one to fevm.miners (it gets id 1000) or list ids in fevm.storageProvider.miners",
+        '  fevm.storageProvider.minPieceSize: expected a non-negative whole number (bigint, safe number or decimal string), got "-1"',
+      ].join("\n"),
+    );
+    expect(resolveFevmConfig({ miners: [{}], storageProvider: { enabled: true } }).storageProvider).to.deep.equal({ enabled: true, miners: [], policy: {} });
   });
 
   it("rejects logging that is not a boolean", () => {

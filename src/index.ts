@@ -49,6 +49,7 @@ context.providerExtenders.unshift((provider: EIP1193Provider, config: HardhatCon
     accountBalance: fevm.accounts.balance,
     logging: fevm.logging,
     miners: fevm.miners,
+    storageProvider: fevm.storageProvider,
     errorAbis: artifactErrorLookup(config.paths.artifacts),
   }) as unknown as EIP1193Provider;
 });

@@ -4,6 +4,7 @@ import { epoch, mineEpochs } from "./epochs";
 import { createMarketHelpers, type FevmMarketHelpers } from "./market";
 import { createMinerHelpers, type FevmMinerHelpers } from "./miners";
 import { createPieceHelpers, type FevmPieceHelpers } from "./piece";
+import { createStorageProviderHelpers, type FevmStorageProviderHelpers } from "./storage-provider";
 
 /** `hre.fevm`: each call is a thin wrapper over one fevm_* JSON-RPC method of the current network. */
 export interface FevmRuntimeHelpers {
@@ -13,6 +14,7 @@ export interface FevmRuntimeHelpers {
   market: FevmMarketHelpers;
   miners: FevmMinerHelpers;
   piece: FevmPieceHelpers;
+  storageProvider: FevmStorageProviderHelpers;
 }
 
 export function createFevmHelpers(provider: () => EIP1193Provider): FevmRuntimeHelpers {
@@ -23,5 +25,6 @@ export function createFevmHelpers(provider: () => EIP1193Provider): FevmRuntimeH
     market: createMarketHelpers(provider),
     miners: createMinerHelpers(provider),
     piece: createPieceHelpers(provider),
+    storageProvider: createStorageProviderHelpers(provider),
   };
 }

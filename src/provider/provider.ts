@@ -24,6 +24,10 @@ import { fevmMarketMethods } from "./methods/fevm-market";
 import { fevmMinerMethods } from "./methods/fevm-miners";
 import type { GenesisMinerOptions } from "../actors/miner/genesis";
 import { debugMethods } from "./methods/debug";
+import { fevmStorageProviderMethods } from "./methods/fevm-sp";
+import { StorageProviderEngine } from "../sp/engine";
+import { FIRST_GENESIS_MINER_ID } from "../actors/singletons";
+import { defaultStorageProviderConfig, type StorageProviderConfig } from "../sp/config";
 import type { ErrorAbiLookup } from "./revert-message";
 
 export const PACKAGE_VERSION = "0.1.0";
@@ -42,6 +46,8 @@ export interface FevmProviderOptions {
   errorAbis?: ErrorAbiLookup;
   /** Storage providers created at genesis (ids from 1000; owner defaults to the first account). */
   miners?: readonly GenesisMinerOptions[];
+  /** The simulated storage provider (default: stopped, serving every genesis miner). */
+  storageProvider?: StorageProviderConfig;
 }
 
 export interface RequestArguments {
@@ -57,6 +63,7 @@ export interface RequestArguments {
 export class FevmProvider extends EventEmitter {
   private readonly accounts: { address: string; privateKey: Uint8Array }[];
   private chain!: Chain;
+  private storageProvider!: StorageProviderEngine;
   private ready: Promise<void>;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly filters: Filters;
@@ -87,6 +94,7 @@ export class FevmProvider extends EventEmitter {
       ...fevmPieceMethods,
       ...fevmMarketMethods,
       ...fevmMinerMethods,
+      ...fevmStorageProviderMethods,
       ...debugMethods,
     };
     Object.assign(this.methods, anvilAliases(this.methods));
@@ -95,6 +103,9 @@ export class FevmProvider extends EventEmitter {
     this.ctx = {
       get chain() {
         return self.chain;
+      },
+      get storageProvider() {
+        return self.storageProvider;
       },
       chainId: options.chainId,
       accounts: this.accounts,
@@ -126,6 +137,15 @@ export class FevmProvider extends EventEmitter {
       genesisAccounts: this.accounts.map((a) => ({ address: a.address, balance: this.options.accountBalance })),
       genesisMiners: this.options.miners,
     });
+    const sp = this.options.storageProvider ?? defaultStorageProviderConfig();
+    const genesisMiners = (this.options.miners ?? []).map((_, i) => FIRST_GENESIS_MINER_ID + BigInt(i));
+    this.storageProvider = new StorageProviderEngine(this.chain, {
+      print: (line) => this.ctx.loggingEnabled && this.ctx.print(line),
+      miners: sp.miners.length > 0 ? sp.miners : genesisMiners,
+      policy: sp.policy,
+    });
+    this.chain.addEpochListener(this.storageProvider);
+    if (sp.enabled) await this.storageProvider.start();
   }
 
   private async reset(): Promise<void> {

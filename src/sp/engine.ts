@@ -74,17 +74,22 @@ export class StorageProviderError extends Error {
 }
 
 export interface StorageProviderOptions {
-  /** Prints one line per action when set (logging on). */
+  /** Prints one line per action (the provider passes one when logging is on). */
   print?: (line: string) => void;
+  /** Miners `start()` serves with when given none. */
+  miners?: readonly bigint[];
+  policy?: Partial<SpPolicy>;
 }
 
 export class StorageProviderEngine implements EpochListener {
-  private state: EngineState = { running: false, policy: { ...DEFAULT_SP_POLICY }, miners: [], refuseNext: 0, deals: [], history: [] };
+  private state: EngineState;
 
   constructor(
     private readonly chain: Chain,
     private readonly options: StorageProviderOptions = {},
-  ) {}
+  ) {
+    this.state = { running: false, policy: { ...DEFAULT_SP_POLICY, ...options.policy }, miners: [...(options.miners ?? [])], refuseNext: 0, deals: [], history: [] };
+  }
 
   // ---------------------------------------------------------------- control
 

@@ -51,8 +51,8 @@ function integer(value: unknown, name: string, min: bigint, max: bigint): bigint
 }
 
 const amount = (value: unknown, name: string) => integer(value, name, 0n, (1n << 1016n) - 1n);
-const epoch = (value: unknown, name: string) => integer(value, name, INT64_MIN, -INT64_MIN - 1n);
-const u64 = (value: unknown, name: string) => integer(value, name, 0n, UINT64_MAX);
+export const epoch = (value: unknown, name: string) => integer(value, name, INT64_MIN, -INT64_MIN - 1n);
+export const u64 = (value: unknown, name: string) => integer(value, name, 0n, UINT64_MAX);
 
 function address(value: unknown, name: string): FilecoinAddress {
   if (typeof value === "number") return parseAnyAddress(String(value), name);

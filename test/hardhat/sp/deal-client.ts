@@ -42,6 +42,7 @@ const kinds = async () => (await fevm.storageProvider.history()).map((e) => e.ki
 
 describe("simulated storage provider with a Boost-style DealClient", function () {
   onlyOnFilecoin();
+  after(() => fevm.storageProvider.stop());
 
   it("publishes the contract's proposal in the next epoch, seals it after the sealing delay and settles it to completion", async function () {
     const { dealClient, provider } = await loadFixture(servedClient);

@@ -99,7 +99,7 @@ export class StorageProviderEngine implements EpochListener {
     if (ids.length === 0) throw new StorageProviderError("the storage provider needs at least one miner: configure fevm.miners or pass { miners: [ids] }");
     for (const id of ids) {
       const kind = (await this.chain.evm.actors.get(id))?.kind;
-      if (kind !== "miner") throw new StorageProviderError(`t0${id} is ${kind === undefined ? "not an actor" : `a ${kind} actor`}, not a miner: create one with hre.fevm.miners.create({ owner })`);
+      if (kind !== "miner") throw new StorageProviderError(`t0${id} is ${kind === undefined ? "not an actor" : `${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind} actor`}, not a miner: create one with hre.fevm.miners.create({ owner })`);
     }
     this.state.miners = [...ids];
     this.state.running = true;

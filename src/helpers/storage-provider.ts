@@ -1,6 +1,7 @@
 import type { EIP1193Provider } from "hardhat/types";
 import type { SpEventJson, SpPolicyJson, SpStatusJson } from "../provider/methods/fevm-sp";
-import type { SpEventKind } from "../sp/engine";
+import type { SpEvent } from "../sp/engine";
+import type { SpPolicy } from "../sp/policy";
 
 type Whole = bigint | number;
 
@@ -20,38 +21,17 @@ export interface SpPolicyInput {
   sealingDelay?: Whole;
 }
 
-export interface SpPolicyView {
-  maxPricePerEpoch: bigint | undefined;
-  minPieceSize: bigint;
-  maxPieceSize: bigint | undefined;
-  verifiedOnly: boolean;
-  allowClients: string[];
-  denyClients: string[];
-  capacityBytes: bigint | undefined;
-  sealingDelay: bigint;
-}
-
-export interface SpEventView {
-  epoch: bigint;
-  kind: SpEventKind;
-  message: string;
-  contract?: string;
-  proposalId?: string;
-  dealId?: bigint;
-  miner?: bigint;
-}
-
 export interface SpStatusView {
   running: boolean;
   /** t0… */
   miners: string[];
-  policy: SpPolicyView;
+  policy: SpPolicy;
 }
 
 const wire = (n: Whole | undefined) => (n === undefined ? undefined : BigInt(n).toString());
 const big = (s: string | null) => (s === null ? undefined : BigInt(s));
 
-function policyView(q: SpPolicyJson): SpPolicyView {
+function policyView(q: SpPolicyJson): SpPolicy {
   return {
     ...q,
     maxPricePerEpoch: big(q.maxPricePerEpoch),
@@ -64,7 +44,7 @@ function policyView(q: SpPolicyJson): SpPolicyView {
 
 const statusView = (s: SpStatusJson): SpStatusView => ({ ...s, policy: policyView(s.policy) });
 
-function eventView(e: SpEventJson): SpEventView {
+function eventView(e: SpEventJson): SpEvent {
   return { ...e, epoch: BigInt(e.epoch), dealId: e.dealId === undefined ? undefined : BigInt(e.dealId), miner: e.miner === undefined ? undefined : BigInt(e.miner) };
 }
 
@@ -79,12 +59,12 @@ export function createStorageProviderHelpers(provider: () => EIP1193Provider) {
     stop: async (): Promise<SpStatusView> => statusView((await call("fevm_sp_stop")) as SpStatusJson),
     status: async (): Promise<SpStatusView> => statusView((await call("fevm_sp_status")) as SpStatusJson),
     /** Changes the options given; returns the whole policy. */
-    setPolicy: async (policy: SpPolicyInput): Promise<SpPolicyView> => {
+    setPolicy: async (policy: SpPolicyInput): Promise<SpPolicy> => {
       const wired = Object.fromEntries(Object.entries(policy).map(([k, v]) => [k, typeof v === "bigint" || typeof v === "number" ? wire(v) : v]));
       return policyView((await call("fevm_sp_setPolicy", [wired])) as SpPolicyJson);
     },
     /** What it saw and did, oldest first. */
-    history: async (): Promise<SpEventView[]> => ((await call("fevm_sp_history")) as SpEventJson[]).map(eventView),
+    history: async (): Promise<SpEvent[]> => ((await call("fevm_sp_history")) as SpEventJson[]).map(eventView),
     /** Refuses the next `count` proposals (default 1) whatever the policy says. */
     refuse: async (count: Whole = 1): Promise<void> => {
       await call("fevm_sp_refuse", [wire(count)]);

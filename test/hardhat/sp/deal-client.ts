@@ -6,7 +6,7 @@ import { expect } from "chai";
 import { ethers, fevm } from "hardhat";
 import { loadFixture } from "@nomicfoundation/hardhat-toolbox/network-helpers";
 import type { DealClient } from "../../../typechain-types";
-import { CLIENT_COLLATERAL, marketFixture, MIN_DURATION, onlyOnFilecoin, piece, PRICE_PER_EPOCH, PROVIDER_COLLATERAL, storageFee } from "../market/support/fixtures";
+import { dealRequest, marketFixture, MIN_DURATION, onlyOnFilecoin, PRICE_PER_EPOCH, storageFee } from "../market/support/fixtures";
 
 const Status = { None: 0n, Requested: 1n, Published: 2n, Active: 3n, Ended: 4n };
 const SEALING_DELAY = 20n;
@@ -23,17 +23,7 @@ async function servedClient() {
 /** The contract asks for a deal on a piece of `text` starting `lead` epochs from now. */
 async function propose(dealClient: DealClient, text: string, lead = 100n) {
   const startEpoch = (await fevm.epoch()) + lead;
-  const request: DealClient.DealRequestStruct = {
-    pieceCid: piece(text).bytes,
-    pieceSize: piece(text).size,
-    verifiedDeal: false,
-    label: text,
-    startEpoch,
-    endEpoch: startEpoch + MIN_DURATION,
-    storagePricePerEpoch: PRICE_PER_EPOCH,
-    providerCollateral: PROVIDER_COLLATERAL,
-    clientCollateral: CLIENT_COLLATERAL,
-  };
+  const request = dealRequest(text, startEpoch);
   await (await dealClient.makeDealProposal(request)).wait();
   return { requestId: ethers.keccak256(request.pieceCid), startEpoch, endEpoch: startEpoch + MIN_DURATION };
 }

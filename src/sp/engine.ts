@@ -10,7 +10,8 @@
  */
 import type { Chain, EpochListener } from "../chain/chain";
 import type { FevmEVM } from "../evm/fevm-evm";
-import { addressesEqual, filecoinAddressFromEth, idAddress } from "../fil";
+import { filecoinAddressFromEth, idAddress } from "../fil";
+import { resolveAddress } from "../actors/runtime";
 import { activateDeal, MarketControlError, publishDeal, settleDeals, terminateDeal } from "../actors/market/control";
 import { DEAL_UPDATES_INTERVAL } from "../actors/market/policy";
 import { proposalEvents, readContractProposal, readExtraParams, type ProposalEvent } from "./contract-proposals";
@@ -219,7 +220,11 @@ export class StorageProviderEngine implements EpochListener {
       return refuse("refused on demand");
     }
     if (typeof proposal === "string") return refuse(proposal);
-    if (!addressesEqual(proposal.client, filecoinAddressFromEth(event.contract))) return refuse("its client is not the contract that emitted it");
+    // The client may be named by its f410 or its id address; either must be the emitting contract.
+    const clientId = await resolveAddress(this.chain.evm, proposal.client);
+    if (clientId === undefined || clientId !== (await resolveAddress(this.chain.evm, filecoinAddressFromEth(event.contract)))) {
+      return refuse("its client is not the contract that emitted it");
+    }
     const loads = this.state.miners.map((miner) => ({
       miner,
       usedBytes: this.state.deals.filter((d) => d.miner === miner && d.status !== "ended").reduce((sum, d) => sum + d.pieceSize, 0n),

@@ -102,6 +102,10 @@ describe("simulated storage provider engine", function () {
   it("refuses a proposal whose client is not the emitting contract, and bytes that are not a DealProposal", async () => {
     let history = await propose(await proposal({ client: idAddress(100) }));
     expect(history.at(-1)!.message).to.match(/: its client is not the contract that emitted it$/);
+    // Named by its id address, the contract is still the client: the proposal goes on to the market.
+    const { id } = await call<{ id: string }>("fevm_address", contract);
+    history = await propose(await proposal({ client: idAddress(BigInt(id)) }));
+    expect(history.at(-1)!.kind).to.equal("publishFailed");
     history = await propose(encodeCbor([1, 2, 3]));
     expect(history.at(-1)!.message).to.contain(`getDealProposal(${ID}) returned bytes that are not a DealProposal: DealProposal`);
   });

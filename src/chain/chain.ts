@@ -38,6 +38,20 @@ export interface ChainOptions {
   verifregRootKey?: string;
 }
 
+/**
+ * Work that happens as epochs pass (the simulated storage provider). It is told about every
+ * stretch of mined epochs, bulk mining stops at the epoch it names so it can act there, and its
+ * state is saved and restored with evm_snapshot / evm_revert like the chain's.
+ */
+export interface EpochListener {
+  /** The first block after `latest` after which it wants to act, if any. */
+  nextWake(latest: bigint): bigint | undefined;
+  /** Blocks `from`..`to` were mined (`to` is now the latest). */
+  afterEpochs(from: bigint, to: bigint): Promise<void>;
+  save(): unknown;
+  restore(saved: unknown): void;
+}
+
 /** Where state stands after a block (or after cheatcodes applied on top of it). */
 interface StateCheckpoint {
   number: bigint;
@@ -55,6 +69,7 @@ interface ChainSnapshot {
   coinbase: Address;
   prevRandao: Uint8Array;
   blockGasLimit: bigint;
+  listeners: unknown[];
 }
 
 /** What a transaction offers to pay per gas at most, and as tip at most (legacy: its gas price for both). */
@@ -90,6 +105,7 @@ export class Chain {
   blockGasLimit = FILECOIN_BLOCK_GAS_LIMIT;
   private states: StateCheckpoint[];
   private readonly snapshots = new Map<number, ChainSnapshot>();
+  private readonly listeners: EpochListener[] = [];
   private nextSnapshotId = 1;
 
   /** For building txs and headers (see sharedCommon); the VM keeps its own Common. */
@@ -398,6 +414,24 @@ export class Chain {
 
   // ---------------------------------------------------------------- mining
 
+  addEpochListener(listener: EpochListener): void {
+    this.listeners.push(listener);
+  }
+
+  private async afterEpochs(from: bigint, to: bigint): Promise<void> {
+    for (const l of this.listeners) await l.afterEpochs(from, to);
+  }
+
+  /** The earliest block after `latest` a listener wants to act after. */
+  private nextWake(latest: bigint): bigint | undefined {
+    let wake: bigint | undefined;
+    for (const l of this.listeners) {
+      const w = l.nextWake(latest);
+      if (w !== undefined && (wake === undefined || w < wake)) wake = w;
+    }
+    return wake;
+  }
+
   /**
    * Mines one block at the next epoch with the given transactions (in order). Invalid ones
    * (nonce not yet reachable, not enough gas left) are skipped and stay queued by the caller.
@@ -484,7 +518,10 @@ export class Chain {
     return { block, skipped };
   }
 
-  /** Mines `count` blocks `interval` seconds apart; empty ones cost nothing (nothing is stored). */
+  /**
+   * Mines `count` blocks `interval` seconds apart; empty ones cost nothing (nothing is stored).
+   * The run stops at each block an epoch listener wants to act after, then goes on.
+   */
   async mineEmpty(count: bigint, intervalSeconds = 1n): Promise<void> {
     if (count <= 0n) return;
     const step = epochsCovering(intervalSeconds);
@@ -496,13 +533,29 @@ export class Chain {
     }
     if (count <= 0n) return;
     const first = this.nextEpoch();
-    this.blocks.advanceTo(first + (count - 1n) * step);
-    this.pendingSeconds = 0n;
-    this.nextTimestamp = undefined;
+    const last = first + (count - 1n) * step;
+    for (let at = first; at <= last; ) {
+      const wake = this.nextWake(at - 1n);
+      // The first block of the run at or after the wake (blocks are `step` epochs apart).
+      const stop = wake === undefined || wake >= last ? last : wake <= at ? at : at + ((wake - at + step - 1n) / step) * step;
+      const before = this.blocks.latest;
+      this.blocks.advanceTo(stop);
+      this.pendingSeconds = 0n;
+      this.nextTimestamp = undefined;
+      await this.afterEpochs(before + 1n, stop);
+      at = stop + step;
+    }
   }
 
   /** Mines one block with as many queued txs as fit (by fee, then arrival). */
   async mineFromMempool(): Promise<MinedBlockResult> {
+    const before = this.blocks.latest;
+    const result = await this.mineQueued();
+    await this.afterEpochs(before + 1n, this.blocks.latest);
+    return result;
+  }
+
+  private async mineQueued(): Promise<MinedBlockResult> {
     const candidates = this.mempool.ordered(this.pendingBlock().header.baseFeePerGas ?? 0n);
     const result = await this.mineBlock(candidates);
     for (const tx of result.block.txs) this.mempool.remove(tx.hash);
@@ -513,7 +566,7 @@ export class Chain {
   async pendingBlockView(): Promise<BlockView> {
     const id = await this.snapshot();
     try {
-      await this.mineFromMempool();
+      await this.mineQueued();
       return this.latestBlock();
     } finally {
       await this.revert(id);
@@ -535,6 +588,7 @@ export class Chain {
       coinbase: this.coinbase,
       prevRandao: this.prevRandao,
       blockGasLimit: this.blockGasLimit,
+      listeners: this.listeners.map((l) => l.save()),
     });
     return id;
   }
@@ -558,6 +612,7 @@ export class Chain {
     this.coinbase = s.coinbase;
     this.prevRandao = s.prevRandao;
     this.blockGasLimit = s.blockGasLimit;
+    this.listeners.forEach((l, i) => i < s.listeners.length && l.restore(s.listeners[i]));
     return true;
   }
 }

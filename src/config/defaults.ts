@@ -1,3 +1,4 @@
+import { defaultStorageProviderConfig } from "../sp/config";
 import type { FevmConfig } from "./types";
 
 /** Hardhat's own default mnemonic, so `filecoin` signers match the `hardhat` network's. */
@@ -27,7 +28,7 @@ export function defaultFevmConfig(): FevmConfig {
     preset: undefined,
     miners: [],
     verifregRootKey: undefined,
-    storageProvider: {},
+    storageProvider: defaultStorageProviderConfig(),
     logging: false,
     gas: HARDHAT_DEFAULT_TX_GAS,
     allowUnlimitedContractSize: false,

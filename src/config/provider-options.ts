@@ -24,6 +24,7 @@ export function fevmProviderOptions(
     mining: fevm.mining,
     miners: fevm.miners,
     verifregRootKey: fevm.verifregRootKey,
+    storageProvider: fevm.storageProvider,
     errorAbis: artifactErrorLookup(artifactsDir),
   };
 }

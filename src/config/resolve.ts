@@ -2,6 +2,7 @@ import { FILECOIN_BLOCK_GAS_LIMIT } from "../chain/chain";
 import { InvalidAddressError, toFilecoinAddress } from "../fil";
 import { defaultFevmConfig, NETWORK_VERSIONS } from "./defaults";
 import type { FevmConfig, FevmMinerUserConfig, FevmPreset, FevmUserConfig, SolcjsMode } from "./types";
+import { readStorageProvider } from "./storage-provider";
 import {
   ConfigIssues,
   isPlainObject,
@@ -103,7 +104,7 @@ export function resolveFevmConfig(user: unknown): FevmConfig {
       readNonEmptyString(v, "fevm.verifregRootKey", issues),
     );
     config.storageProvider = given(fields.storageProvider, config.storageProvider, (v) =>
-      isPlainObject(v) ? { ...v } : issues.expected("fevm.storageProvider", "an object", v),
+      readStorageProvider(v, config.miners.length, issues),
     );
     config.logging = given(fields.logging, config.logging, (v) =>
       readBoolean(v, "fevm.logging", issues),

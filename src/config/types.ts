@@ -1,3 +1,5 @@
+import type { StorageProviderConfig } from "../sp/config";
+
 /** The `fevm` key of hardhat.config.ts, as the user writes it (every field optional). */
 export interface FevmUserConfig {
   /** Chain id of the in-process `filecoin` network (default 31415926, Filecoin local devnets). */
@@ -21,7 +23,11 @@ export interface FevmUserConfig {
   miners?: FevmMinerUserConfig[];
   /** The verified registry's root key, any address form (default t080, where Lotus devnets put it). */
   verifregRootKey?: string;
-  /** Policy of the simulated deal engine. */
+  /**
+   * The simulated storage provider: `enabled` (serve from genesis), `miners` (actor ids; default
+   * every genesis miner) and its policy (see SpPolicy: maxPricePerEpoch, minPieceSize,
+   * maxPieceSize, verifiedOnly, allowClients, denyClients, capacityBytes, sealingDelay).
+   */
   storageProvider?: Record<string, unknown>;
   /** Print every JSON-RPC call and mined transaction, like `hardhat node` does. */
   logging?: boolean;
@@ -77,7 +83,7 @@ export interface FevmConfig {
   preset: FevmPreset | undefined;
   miners: FevmMinerUserConfig[];
   verifregRootKey: string | undefined;
-  storageProvider: Record<string, unknown>;
+  storageProvider: StorageProviderConfig;
   logging: boolean;
   gas: number | "auto";
   allowUnlimitedContractSize: boolean;

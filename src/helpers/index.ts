@@ -5,6 +5,7 @@ import { createMarketHelpers, type FevmMarketHelpers } from "./market";
 import { createMinerHelpers, type FevmMinerHelpers } from "./miners";
 import { createPieceHelpers, type FevmPieceHelpers } from "./piece";
 import { createDataCapHelpers, createVerifRegHelpers, type FevmDataCapHelpers, type FevmVerifRegHelpers } from "./verifreg";
+import { createStorageProviderHelpers, type FevmStorageProviderHelpers } from "./storage-provider";
 
 /** `hre.fevm`: each call is a thin wrapper over one fevm_* JSON-RPC method of the current network. */
 export interface FevmRuntimeHelpers {
@@ -16,6 +17,7 @@ export interface FevmRuntimeHelpers {
   piece: FevmPieceHelpers;
   verifreg: FevmVerifRegHelpers;
   datacap: FevmDataCapHelpers;
+  storageProvider: FevmStorageProviderHelpers;
 }
 
 export function createFevmHelpers(provider: () => EIP1193Provider): FevmRuntimeHelpers {
@@ -28,5 +30,6 @@ export function createFevmHelpers(provider: () => EIP1193Provider): FevmRuntimeH
     piece: createPieceHelpers(provider),
     verifreg: createVerifRegHelpers(provider),
     datacap: createDataCapHelpers(provider),
+    storageProvider: createStorageProviderHelpers(provider),
   };
 }

@@ -1,4 +1,5 @@
 import type { Chain } from "../chain/chain";
+import type { StorageProviderEngine } from "../sp/engine";
 import { invalidInput } from "./errors";
 import type { BlockTag } from "./params";
 import type { BlockView } from "../chain/block-store";
@@ -6,6 +7,8 @@ import type { BlockView } from "../chain/block-store";
 /** Everything a JSON-RPC method handler may use. */
 export interface MethodContext {
   chain: Chain;
+  /** The simulated storage provider bound to `chain`. */
+  storageProvider: StorageProviderEngine;
   chainId: number;
   /** Owned accounts in eth_accounts order, with their private keys. */
   accounts: { address: string; privateKey: Uint8Array }[];

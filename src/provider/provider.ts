@@ -27,6 +27,10 @@ import { fevmMinerMethods, fevmSectorMethods } from "./methods/fevm-miners";
 import type { GenesisMinerOptions } from "../actors/miner/genesis";
 import { debugMethods } from "./methods/debug";
 import { traceMethods } from "./methods/trace";
+import { fevmStorageProviderMethods } from "./methods/fevm-sp";
+import { StorageProviderEngine } from "../sp/engine";
+import { FIRST_GENESIS_MINER_ID } from "../actors/singletons";
+import { defaultStorageProviderConfig, type StorageProviderConfig } from "../sp/config";
 import type { ErrorAbiLookup } from "./revert-message";
 
 export const PACKAGE_VERSION = "0.1.0";
@@ -55,6 +59,8 @@ export interface FevmProviderOptions {
   mining?: { auto: boolean; interval: number | [number, number] };
   /** Print a notice (once) when a time cheatcode's target is rounded up to the epoch grid (default true). */
   warnOnTimeRounding?: boolean;
+  /** The simulated storage provider (default: stopped, serving every genesis miner). */
+  storageProvider?: StorageProviderConfig;
 }
 
 /** One line: what was rounded, why, where to read about it and how to silence it. */
@@ -79,6 +85,7 @@ export interface RequestArguments {
 export class FevmProvider extends EventEmitter {
   private readonly accounts: { address: string; privateKey: Uint8Array }[];
   private chain!: Chain;
+  private storageProvider!: StorageProviderEngine;
   private ready: Promise<void>;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly filters: Filters;
@@ -113,6 +120,7 @@ export class FevmProvider extends EventEmitter {
       ...fevmVerifRegMethods,
       ...fevmMinerMethods,
       ...fevmSectorMethods,
+      ...fevmStorageProviderMethods,
       ...debugMethods,
       ...traceMethods,
     };
@@ -122,6 +130,9 @@ export class FevmProvider extends EventEmitter {
     this.ctx = {
       get chain() {
         return self.chain;
+      },
+      get storageProvider() {
+        return self.storageProvider;
       },
       chainId: options.chainId,
       accounts: this.accounts,
@@ -164,6 +175,15 @@ export class FevmProvider extends EventEmitter {
     const { auto, interval } = this.options.mining ?? { auto: true, interval: 0 };
     this.chain.automine = auto;
     this.setIntervalMining(typeof interval === "number" ? (interval === 0 ? 0 : [interval, interval]) : interval);
+    const sp = this.options.storageProvider ?? defaultStorageProviderConfig();
+    const genesisMiners = (this.options.miners ?? []).map((_, i) => FIRST_GENESIS_MINER_ID + BigInt(i));
+    this.storageProvider = new StorageProviderEngine(this.chain, {
+      print: (line) => this.ctx.loggingEnabled && this.ctx.print(line),
+      miners: sp.miners.length > 0 ? sp.miners : genesisMiners,
+      policy: sp.policy,
+    });
+    this.chain.addEpochListener(this.storageProvider);
+    if (sp.enabled) await this.storageProvider.start();
   }
 
   private async reset(): Promise<void> {

@@ -4,15 +4,13 @@
 import { expect } from "chai";
 import { ethers, fevm } from "hardhat";
 import { loadFixture } from "@nomicfoundation/hardhat-toolbox/network-helpers";
-import type { DealClient } from "../../../typechain-types";
 import {
   CLIENT_COLLATERAL,
   dealProposal,
+  dealRequest,
   marketFixture,
   onlyOnFilecoin,
-  piece,
   PRICE_PER_EPOCH,
-  PROVIDER_COLLATERAL,
   publishContractRequest,
   refusal,
   storageFee,
@@ -26,17 +24,7 @@ async function requestedDeal() {
   const scene = await marketFixture();
   const text = "a piece the contract wants stored";
   const p = await dealProposal(await scene.dealClient.getAddress(), scene.provider.address, text);
-  const request: DealClient.DealRequestStruct = {
-    pieceCid: piece(text).bytes,
-    pieceSize: p.pieceSize,
-    verifiedDeal: false,
-    label: text,
-    startEpoch: p.startEpoch,
-    endEpoch: p.endEpoch,
-    storagePricePerEpoch: PRICE_PER_EPOCH,
-    providerCollateral: PROVIDER_COLLATERAL,
-    clientCollateral: CLIENT_COLLATERAL,
-  };
+  const request = dealRequest(text, p.startEpoch);
   const requestId = ethers.keccak256(request.pieceCid);
   await expect(scene.dealClient.makeDealProposal(request))
     .to.emit(scene.dealClient, "DealProposalCreate")

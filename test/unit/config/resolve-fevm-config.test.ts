@@ -24,7 +24,7 @@ describe("fevm config: defaults", () => {
       preset: undefined,
       miners: [],
       verifregRootKey: undefined,
-      storageProvider: {},
+      storageProvider: { enabled: false, miners: [], policy: {} },
       logging: false,
       gas: 16_777_216,
       allowUnlimitedContractSize: false,
@@ -51,9 +51,9 @@ describe("fevm config: defaults", () => {
   it("never shares default arrays or objects between two resolved configs", () => {
     const first = resolveFevmConfig({});
     first.miners.push({ owner: "t01000" });
-    first.storageProvider.x = 1;
+    first.storageProvider.miners.push(1000n);
     expect(resolveFevmConfig({}).miners).to.deep.equal([]);
-    expect(resolveFevmConfig({}).storageProvider).to.deep.equal({});
+    expect(resolveFevmConfig({}).storageProvider).to.deep.equal({ enabled: false, miners: [], policy: {} });
   });
 });
 
@@ -67,7 +67,7 @@ describe("fevm config: accepted values", () => {
       accounts: { mnemonic: "abandon ".repeat(11) + "about", count: 1000, balance: "5" },
       miners: [miner, { sectorSize: 2048 }],
       verifregRootKey: "t0100",
-      storageProvider: { acceptDeals: true },
+      storageProvider: { enabled: true, miners: [1000, "t01001"], maxPricePerEpoch: "5", sealingDelay: 20 },
       logging: true,
       gas: "auto",
       allowUnlimitedContractSize: true,
@@ -85,7 +85,7 @@ describe("fevm config: accepted values", () => {
       preset: undefined,
       miners: [miner, { sectorSize: 2048 }],
       verifregRootKey: "t0100",
-      storageProvider: { acceptDeals: true },
+      storageProvider: { enabled: true, miners: [1000n, 1001n], policy: { maxPricePerEpoch: 5n, sealingDelay: 20n } },
       logging: true,
       gas: "auto",
       allowUnlimitedContractSize: true,
@@ -233,6 +233,19 @@ describe("fevm config: errors name the key, what is allowed and what was given",
 
   it("rejects a storageProvider policy that is not an object", () => {
     expect(errorFor({ storageProvider: true })).to.equal("fevm.storageProvider: expected an object, got true");
+  });
+
+  it("names each wrong storageProvider option, and an enabled provider without a miner", () => {
+    expect(errorFor({ storageProvider: { enabled: true, maxPrice: 1, miners: ["f1abc"], minPieceSize: -1 } })).to.equal(
+      [
+        "Invalid fevm config:",
+        '  fevm.storageProvider: unknown key "maxPrice"; known keys: enabled, miners, maxPricePerEpoch, minPieceSize, maxPieceSize, verifiedOnly, allowClients, denyClients, capacityBytes, sealingDelay',
+        '  fevm.storageProvider.miners[0]: expected a miner actor id (1000, 1000n or "t01000"), got "f1abc"',
+        "  fevm.storageProvider.enabled: the storage provider needs a miner: add one to fevm.miners (it gets id 1000) or list ids in fevm.storageProvider.miners",
+        '  fevm.storageProvider.minPieceSize: expected a non-negative whole number (bigint, safe number or decimal string), got "-1"',
+      ].join("\n"),
+    );
+    expect(resolveFevmConfig({ miners: [{}], storageProvider: { enabled: true } }).storageProvider).to.deep.equal({ enabled: true, miners: [], policy: {} });
   });
 
   it("rejects logging that is not a boolean", () => {

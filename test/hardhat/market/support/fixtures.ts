@@ -65,6 +65,22 @@ export async function dealProposal(client: string, provider: string, text = "a p
   };
 }
 
+/** What DealClient.makeDealProposal takes: a request for a piece of `text`, the shortest deal from `startEpoch`. */
+export function dealRequest(text: string, startEpoch: bigint): DealClient.DealRequestStruct {
+  const p = piece(text);
+  return {
+    pieceCid: p.bytes,
+    pieceSize: p.size,
+    verifiedDeal: false,
+    label: text,
+    startEpoch,
+    endEpoch: startEpoch + MIN_DURATION,
+    storagePricePerEpoch: PRICE_PER_EPOCH,
+    providerCollateral: PROVIDER_COLLATERAL,
+    clientCollateral: CLIENT_COLLATERAL,
+  };
+}
+
 /** The total storage fee of a proposal: price × duration. */
 export const storageFee = (p: { startEpoch: bigint; endEpoch: bigint }) => PRICE_PER_EPOCH * (p.endEpoch - p.startEpoch);
 

@@ -89,7 +89,7 @@ describe("simulated storage provider engine", function () {
     expect(history[1].message).to.equal(`refused proposal ${ID} of ${contract}: getDealProposal(${ID}) reverted (revert)`);
     expect(printed.filter((l) => l.startsWith("storage provider"))).to.deep.equal([
       `storage provider, epoch 2: saw proposal ${ID} from ${contract}`,
-      `storage provider, epoch 3: ${history[1].message}`,
+      `storage provider, epoch 2: ${history[1].message}`,
     ]);
   });
 

@@ -106,10 +106,11 @@ hardhat() {
     HARDHAT_DISABLE_TELEMETRY_PROMPT=true npx --no-install hardhat "$@"
 }
 
-# tests <dir> <runner> <test file>: the sample's tests and ours; every test must pass, none skipped.
+# tests <dir> <runner> <test file>...: the sample's tests and ours; every test must pass, none skipped.
 tests() {
-  local project="$1" runner="$2"
-  cp "$REPO_ROOT/test/e2e/hardhat3/$3" "$project/test/"
+  local project="$1" runner="$2" file
+  shift 2
+  for file in "$@"; do cp "$REPO_ROOT/test/e2e/hardhat3/$file" "$project/test/"; done
   (cd "$project" && hardhat test "$runner" --network filecoin) | tee "$WORK/test-output.txt"
   grep -Eq '^ +[1-9][0-9]* passing' "$WORK/test-output.txt" || fail "no test passed"
   if grep -Eq '^ +[0-9]+ (failing|pending)' "$WORK/test-output.txt"; then fail "some tests failed or were skipped"; fi
@@ -159,7 +160,7 @@ step "npm pack (builds dist/)" pack
 ETHERS="$WORK/mocha-ethers"
 VIEM="$WORK/viem"
 step "new mocha + ethers project (template 02-mocha-ethers) with the plugin" new_project "$ETHERS" 02-mocha-ethers
-step "mocha + ethers: npx hardhat test mocha --network filecoin" tests "$ETHERS" mocha StorageDeal.ts
+step "mocha + ethers: npx hardhat test mocha --network filecoin" tests "$ETHERS" mocha StorageDeal.ts QuickStart.ts
 step "mocha + ethers: npx hardhat fevm address 0x0…0" address_of_zero "$ETHERS"
 step "mocha + ethers: npx hardhat ignition deploy --network filecoin, twice" ignition_twice "$ETHERS"
 step "mocha + ethers: tsc --noEmit with the plugin's types" type_check "$ETHERS"

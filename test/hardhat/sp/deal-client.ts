@@ -28,6 +28,12 @@ async function propose(dealClient: DealClient, text: string, lead = 100n) {
   return { requestId: ethers.keccak256(request.pieceCid), startEpoch, endEpoch: startEpoch + MIN_DURATION };
 }
 
+/** The market's deals whose client is this contract (other test files leave deals of their own). */
+async function dealsOf(dealClient: DealClient) {
+  const client = `t0${await fevm.address.actorId(await dealClient.getAddress())}`;
+  return (await fevm.market.listDeals()).filter((d) => d.proposal.client === client);
+}
+
 const kinds = async () => (await fevm.storageProvider.history()).map((e) => e.kind);
 
 describe("simulated storage provider with a Boost-style DealClient", function () {
@@ -39,7 +45,7 @@ describe("simulated storage provider with a Boost-style DealClient", function ()
     const { requestId, startEpoch, endEpoch } = await propose(dealClient, "stored by the simulated provider");
 
     // The block with DealProposalCreate is mined; the provider publishes right after it.
-    const [deal] = await fevm.market.listDeals();
+    const [deal] = await dealsOf(dealClient);
     expect(await dealClient.deals(requestId)).to.deep.equal([Status.Published, deal.id, provider.id]);
     expect(deal.proposal.provider).to.equal(provider.address);
     expect(deal.proposal.client).to.equal(`t0${await fevm.address.actorId(await dealClient.getAddress())}`);
@@ -96,7 +102,7 @@ describe("simulated storage provider with a Boost-style DealClient", function ()
     ]);
     expect((await dealClient.deals(first.requestId))[0]).to.equal(Status.Requested);
     expect((await dealClient.deals(second.requestId))[0]).to.equal(Status.Requested);
-    expect(await fevm.market.listDeals()).to.deep.equal([]);
+    expect(await dealsOf(dealClient)).to.deep.equal([]);
     // A proposal that starts before sealing could finish is refused too.
     const soon = await propose(dealClient, "starts too soon", SEALING_DELAY - 1n);
     expect((await fevm.storageProvider.history()).at(-1)!.message).to.contain(`refused proposal ${soon.requestId}`).and.contain("is too soon: sealing takes 20 epochs");

@@ -44,6 +44,13 @@ describe("DDO onboarding", function () {
     const power = await ethers.deployContract("PowerCallerPL");
     expect((await power.minerRawPower(miner.id))[1].val).to.equal("0x0800");
 
+    // Extending keeps the claim within its term (term start + termMax); past it, 16.
+    const keep = { [`${sector.sectorNumber}`]: { maintain: [allocationId] } };
+    const limit = claim!.termStart + termMax;
+    await expect(fevm.miners.extendSectors(miner.address, { sectors: [sector.sectorNumber], newExpiration: limit + 1n, claims: keep })).to.be.rejectedWith(/16|allows extension/);
+    const [extended] = await fevm.miners.extendSectors(miner.address, { sectors: [sector.sectorNumber], newExpiration: limit, claims: keep });
+    expect([extended.expiration, extended.qaPower]).to.deep.equal([limit, 4352n]);
+
     // Termination: power leaves the claim; the verified claim stays until its term ends (not refunded).
     await fevm.miners.terminateSectors(miner.address, [sector.sectorNumber]);
     expect((await power.minerRawPower(miner.id))[1].val).to.equal("0x");

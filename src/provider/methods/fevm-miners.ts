@@ -198,6 +198,7 @@ function pieceInput(value: unknown, name: string): PieceInput {
   const notify = notifications(o.notify, `${name}.notify`);
   if (o.dealId !== undefined) {
     if (o.pieceCid !== undefined || o.size !== undefined) throw invalidParams(`Errors encountered in param ${name}: give either dealId (a market deal) or pieceCid and size, not both`);
+    if (o.allocationId !== undefined || o.client !== undefined) throw invalidParams(`Errors encountered in param ${name}: a deal's allocation comes from the market (its pending deal allocation); allocationId and client go only with pieceCid and size`);
     return { dealId: u64(o.dealId, `${name}.dealId`), notify };
   }
   if (o.pieceCid === undefined || o.size === undefined) throw invalidParams(`Errors encountered in param ${name}: a piece needs dealId, or pieceCid and size (padded bytes)`);

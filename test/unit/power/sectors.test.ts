@@ -115,6 +115,8 @@ describe("Miner sectors and power", function () {
     // An existing client by its 0x address reaches f06, which has no such allocation: 16, all or nothing.
     const unknown = await net.rpc.error("fevm_miners_commitSectors", net.miner.address, { pieces: [{ pieceCid: PIECE_CID, size: "2048", allocationId: "1", client: ACCOUNTS[1] }] });
     expect(unknown.message).to.match(/ProveCommitSectors3 .*failed/);
+    const withDeal = await net.rpc.error("fevm_miners_commitSectors", net.miner.address, { pieces: [{ dealId: "0", allocationId: "1", client: ACCOUNTS[1] }] });
+    expect(withDeal.message).to.match(/pieces\[0\]: a deal's allocation comes from the market/);
   });
 
   it("FIP-0112 methods: location, status, nominal expiration; unknown sectors are Dead at (-1, -1) and 17", async function () {

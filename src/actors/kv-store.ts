@@ -68,8 +68,10 @@ export class TrieKvStore {
     for (let i = newWords; i < oldWords; i++) await this.sm.putStorage(this.account, this.slot(base + 1n + BigInt(i)), new Uint8Array());
   }
 
+  /** Deleting a key never written touches nothing (the account may not exist yet). */
   async delete(key: Uint8Array): Promise<void> {
     const base = this.baseSlot(key);
+    if ((await this.word(base))[0] === 0) return;
     const words = await this.continuationWords(base);
     for (let i = 0; i <= words; i++) await this.sm.putStorage(this.account, this.slot(base + BigInt(i)), new Uint8Array());
   }

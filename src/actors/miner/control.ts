@@ -24,6 +24,7 @@ import {
   type CborEncodable,
   type FilecoinAddress,
 } from "../../fil";
+import { idOf } from "../market/escrow";
 import { MarketState } from "../market/state";
 import type { ActorRecord } from "../registry";
 import { cborBlock } from "../runtime";
@@ -52,7 +53,7 @@ export { PRE_COMMIT_CHALLENGE_DELAY };
 /** A piece to put in a sector: a published market deal, or any piece (DDO) with its allocation and notifees. */
 export type PieceInput =
   | { dealId: bigint; notify?: Notification[] }
-  | { pieceCid: CID; size: bigint; allocation?: { client: bigint; id: bigint }; notify?: Notification[] };
+  | { pieceCid: CID; size: bigint; allocation?: { client: FilecoinAddress; id: bigint }; notify?: Notification[] };
 
 export interface CommitOptions {
   pieces: PieceInput[];
@@ -106,6 +107,13 @@ async function nextSectorNumber(state: MinerState): Promise<bigint> {
   return n;
 }
 
+/** The manifest's VerifiedAllocationKey names the client by actor id: any address form of an existing actor resolves to it. */
+async function allocationClientId(evm: FevmEVM, client: FilecoinAddress, index: number): Promise<bigint> {
+  const id = await evm.actors.lookupId(client);
+  if (id === undefined) throw new MinerControlError(`pieces[${index}].client: ${formatAddress(client, "t")} is not an actor on this network, so it cannot be the client of allocations`);
+  return id;
+}
+
 export interface PreparedCommit {
   sectorNumber: bigint;
   manifests: PieceManifest[];
@@ -123,9 +131,14 @@ export async function preCommitSector(evm: FevmEVM, minerAddress: FilecoinAddres
       const deal = await market.getProposal(piece.dealId);
       if (deal === undefined) throw new MinerControlError(`pieces[${i}]: deal ${piece.dealId} is not a published deal of the market (never published, or already activated and settled/terminated)`);
       if (deal.endEpoch > latestEnd) latestEnd = deal.endEpoch;
-      manifests.push({ cid: deal.pieceCid, size: deal.pieceSize, allocation: null, notify: [{ address: idAddress(SingletonId.Market), payload: encodeCbor(piece.dealId) }, ...(piece.notify ?? []), ...extra] });
+      // A verified deal's allocation, as a real SP reads it from the market's pending deal
+      // allocations (Lotus StateGetAllocationIdForPendingDeal) to claim it in the piece manifest.
+      const allocationId = await market.getPendingAllocation(piece.dealId);
+      const allocation = allocationId === undefined ? null : { client: idOf(deal.client), id: allocationId };
+      manifests.push({ cid: deal.pieceCid, size: deal.pieceSize, allocation, notify: [{ address: idAddress(SingletonId.Market), payload: encodeCbor(piece.dealId) }, ...(piece.notify ?? []), ...extra] });
     } else {
-      manifests.push({ cid: piece.pieceCid, size: piece.size, allocation: piece.allocation ?? null, notify: [...(piece.notify ?? []), ...extra] });
+      const allocation = piece.allocation === undefined ? null : { client: await allocationClientId(evm, piece.allocation.client, i), id: piece.allocation.id };
+      manifests.push({ cid: piece.pieceCid, size: piece.size, allocation, notify: [...(piece.notify ?? []), ...extra] });
     }
   }
   let commD: Uint8Array | null = null;

@@ -198,16 +198,15 @@ function pieceInput(value: unknown, name: string): PieceInput {
   const notify = notifications(o.notify, `${name}.notify`);
   if (o.dealId !== undefined) {
     if (o.pieceCid !== undefined || o.size !== undefined) throw invalidParams(`Errors encountered in param ${name}: give either dealId (a market deal) or pieceCid and size, not both`);
+    if (o.allocationId !== undefined || o.client !== undefined) throw invalidParams(`Errors encountered in param ${name}: a deal's allocation comes from the market (its pending deal allocation); allocationId and client go only with pieceCid and size`);
     return { dealId: u64(o.dealId, `${name}.dealId`), notify };
   }
   if (o.pieceCid === undefined || o.size === undefined) throw invalidParams(`Errors encountered in param ${name}: a piece needs dealId, or pieceCid and size (padded bytes)`);
   if ((o.allocationId === undefined) !== (o.client === undefined)) throw invalidParams(`Errors encountered in param ${name}: a verified piece needs both allocationId and client (the allocation's client)`);
-  const client = o.client === undefined ? undefined : parseAnyAddress(o.client, `${name}.client`);
-  if (client !== undefined && client.protocol !== 0) throw invalidParams(`Errors encountered in param ${name}.client: give the client's actor id (t0… or a number)`);
   return {
     pieceCid: pieceCid(o.pieceCid, `${name}.pieceCid`),
     size: u64(o.size, `${name}.size`),
-    allocation: o.allocationId === undefined ? undefined : { client: (client as { id: bigint }).id, id: u64(o.allocationId, `${name}.allocationId`) },
+    allocation: o.allocationId === undefined ? undefined : { client: parseAnyAddress(o.client, `${name}.client`), id: u64(o.allocationId, `${name}.allocationId`) },
     notify,
   };
 }

@@ -101,6 +101,24 @@ describe("Miner sectors and power", function () {
     expect(again.message).to.match(/can only terminate live sectors/);
   });
 
+  it("a DDO sector (a piece without a deal) is terminated on a network where the market has stored nothing yet", async function () {
+    const { sectorNumber } = await miners.commitSectors(net.miner.address, { pieces: [{ pieceCid: PIECE_CID, size: 2048n }] });
+    const [dead] = await miners.terminateSectors(net.miner.address, [sectorNumber]);
+    expect(dead.status).to.equal("dead");
+    expect(rawOf(await minerRawPower())).to.equal(0n);
+  });
+
+  it("a verified piece's client may be any address of the allocation's client; one that is no actor is refused by name", async function () {
+    const stranger = "0x00000000000000000000000000000000000d1e55";
+    const error = await net.rpc.error("fevm_miners_commitSectors", net.miner.address, { pieces: [{ pieceCid: PIECE_CID, size: "2048", allocationId: "1", client: stranger }] });
+    expect(error.message).to.match(/pieces\[0\]\.client: t410f.* is not an actor on this network/);
+    // An existing client by its 0x address reaches f06, which has no such allocation: 16, all or nothing.
+    const unknown = await net.rpc.error("fevm_miners_commitSectors", net.miner.address, { pieces: [{ pieceCid: PIECE_CID, size: "2048", allocationId: "1", client: ACCOUNTS[1] }] });
+    expect(unknown.message).to.match(/ProveCommitSectors3 .*failed/);
+    const withDeal = await net.rpc.error("fevm_miners_commitSectors", net.miner.address, { pieces: [{ dealId: "0", allocationId: "1", client: ACCOUNTS[1] }] });
+    expect(withDeal.message).to.match(/pieces\[0\]: a deal's allocation comes from the market/);
+  });
+
   it("FIP-0112 methods: location, status, nominal expiration; unknown sectors are Dead at (-1, -1) and 17", async function () {
     const sector = await miners.commitSectors(net.miner.address, { pieces: [] });
     const [status, aux] = ret(await sendAs(100n, net.miner.id, MinerMethod.GenerateSectorLocationExported, [sector.sectorNumber])) as [bigint, Uint8Array];

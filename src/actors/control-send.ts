@@ -4,7 +4,7 @@
  * the failed send and carrying the actor's exit code.
  */
 import type { FevmEVM } from "../evm/fevm-evm";
-import { describeExitCode, ExitCode, type CborEncodable, type FilecoinAddress } from "../fil";
+import { describeExitCode, ExitCode, type CborEncodable, type ExitCodeActor, type FilecoinAddress } from "../fil";
 import type { IpldBlock, SendOutcome } from "./outcome";
 import type { ActorRecord } from "./registry";
 import { cborBlock } from "./runtime";
@@ -27,16 +27,16 @@ const CONTROL_GAS_LIMIT = 10_000_000_000n;
 export const CONTROL_SYSTEM: ActorRecord = { id: SingletonId.System, kind: "system" };
 
 /** The recorded description of the failed top-level send ("send to t05 method …: exit 16 …: why"). */
-function failureMessage(evm: FevmEVM, outcome: SendOutcome, operation: string): ActorControlError {
+function failureMessage(evm: FevmEVM, outcome: SendOutcome, operation: string, actor?: ExitCodeActor): ActorControlError {
   const recorded = evm.takeActorFailures().at(-1);
   const code = outcome.kind === "returned" ? outcome.exitCode : -outcome.errorNumber;
-  return new ActorControlError(`${operation} failed: ${recorded ?? describeExitCode(code)}`, outcome.kind === "returned" ? outcome.exitCode : undefined);
+  return new ActorControlError(`${operation} failed: ${recorded ?? describeExitCode(code, actor)}`, outcome.kind === "returned" ? outcome.exitCode : undefined);
 }
 
 /** Sends and returns the reply of a successful send; a failure throws ActorControlError. */
 export async function sendChecked(
   evm: FevmEVM,
-  req: { from: ActorRecord; to: FilecoinAddress; method: bigint; params: CborEncodable | null; value?: bigint; epoch?: bigint },
+  req: { from: ActorRecord; to: FilecoinAddress; method: bigint; params: CborEncodable | null; value?: bigint; epoch?: bigint; actor?: ExitCodeActor },
   operation: string,
 ): Promise<IpldBlock | null> {
   const outcome = await send({
@@ -52,5 +52,5 @@ export async function sendChecked(
     epoch: req.epoch ?? evm.currentEpoch(),
   });
   if (outcome.kind === "returned" && outcome.exitCode === ExitCode.OK) return outcome.ret;
-  throw failureMessage(evm, outcome, operation);
+  throw failureMessage(evm, outcome, operation, req.actor);
 }

@@ -11,10 +11,8 @@ import type { FevmEVM } from "../../evm/fevm-evm";
 import {
   CID,
   computeCommD,
-  describeExitCode,
   encodeBitfield,
   encodeCbor,
-  ExitCode,
   formatAddress,
   idAddress,
   MinerMethod,
@@ -27,8 +25,7 @@ import {
 import { idOf } from "../market/escrow";
 import { MarketState } from "../market/state";
 import type { ActorRecord } from "../registry";
-import { cborBlock } from "../runtime";
-import { send } from "../send";
+import { ActorControlError as MinerControlError, sendChecked } from "../control-send";
 import { SingletonId } from "../singletons";
 import { MAX_PROVE_COMMIT_DURATION, MIN_SECTOR_EXPIRATION, PRE_COMMIT_CHALLENGE_DELAY } from "./policy";
 import { sectorPower } from "./sector-power";
@@ -36,18 +33,7 @@ import { pieceManifestCbor, type Notification, type PieceManifest, type SectorIn
 import { MinerState } from "./state";
 import type { MinerInfo } from "./types";
 
-export class MinerControlError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode?: number,
-  ) {
-    super(message);
-    this.name = "MinerControlError";
-  }
-}
-
-/** Gas for contracts the miner notifies: Filecoin's block gas limit. */
-const CONTROL_GAS_LIMIT = 10_000_000_000n;
+export { MinerControlError };
 export { PRE_COMMIT_CHALLENGE_DELAY };
 
 /** A piece to put in a sector: a published market deal, or any piece (DDO) with its allocation and notifees. */
@@ -86,10 +72,7 @@ export async function minerHandle(evm: FevmEVM, address: FilecoinAddress): Promi
 
 /** Sends a message from the miner's worker; a non-zero exit becomes a MinerControlError with the actor's reason. */
 async function sendFromWorker(evm: FevmEVM, m: MinerHandle, method: bigint, params: CborEncodable, operation: string) {
-  const outcome = await send({ evm, from: m.worker, to: idAddress(m.record.id), method, params: cborBlock(params), value: 0n, gasLimit: CONTROL_GAS_LIMIT, readOnly: false, depth: 0, epoch: evm.currentEpoch() });
-  if (outcome.kind === "returned" && outcome.exitCode === ExitCode.OK) return outcome.ret;
-  const code = outcome.kind === "returned" ? outcome.exitCode : -outcome.errorNumber;
-  throw new MinerControlError(`${operation} failed: ${evm.takeActorFailures().at(-1) ?? describeExitCode(code, "miner")}`, outcome.kind === "returned" ? outcome.exitCode : undefined);
+  return sendChecked(evm, { from: m.worker, to: idAddress(m.record.id), method, params, actor: "miner" }, operation);
 }
 
 /** The V1P1 seal proof (5–9) of the miner's Window PoSt proof type (10–14). */

@@ -21,7 +21,7 @@ describe("a storage deal on filecoin", function () {
     const id = await fevm.market.publishDeal({ client: client.address, provider: miner.address, pieceCid: PIECE_CID,
       pieceSize: 2048n, startEpoch: start, endEpoch: end, storagePricePerEpoch: 1000n, providerCollateral: 10n ** 15n });
     await fevm.market.activateDeal(id);
-    await fevm.mineEpochs(start + 99n - (await fevm.epoch())); // the settlement runs in the next epoch
+    await fevm.mineEpochs(start + 100n - (await fevm.epoch())); // control operations run at the head epoch
     expect((await fevm.market.settle([id]))[0].payment).to.equal(100n * 1000n);
     await fevm.mineEpochs(end - start);
     expect(await fevm.market.settle([id])).to.deep.equal([{ id, exitCode: 0, payment: (end - start - 100n) * 1000n, completed: true }]);

@@ -159,6 +159,7 @@ describe("Miner actor", function () {
       expect(ret.active.beneficiary.data).to.equal(idHex(owner.id));
       expect([ret.active.term.expiration, ret.proposed.new_beneficiary.data]).to.deep.equal([0n, "0x"]);
     });
+
     it("an account is no miner, yet answers every exported method 0 with no return: getters revert decoding nothing, getAvailableBalance reads 0", async function () {
       const account = await net.actorId(ACCOUNTS[1]);
       const error = await net.rpcError("eth_call", { to: owner.address, data: owner.wrapper.iface.encodeFunctionData("getOwner", [account]) }, "latest");

@@ -7,36 +7,12 @@ import { expect } from "chai";
 import type { Result } from "ethers";
 import type { EIP1193Provider } from "hardhat/types";
 import type { SendOutcome } from "../../../src/actors/outcome";
-import {
-  addressToBytes,
-  bytesToHex,
-  decodeCbor,
-  delegatedAddress,
-  EAM_ACTOR_ID,
-  encodeBigIntBytes,
-  ExitCode,
-  formatAddress,
-  idAddress,
-  MinerMethod,
-  type FilecoinAddress,
-} from "../../../src/fil";
+import { addressToBytes, decodeCbor, delegatedAddress, EAM_ACTOR_ID, ExitCode, idAddress, MinerMethod } from "../../../src/fil";
 import { createMinerHelpers } from "../../../src/helpers/miners";
 import type { MinerJson } from "../../../src/provider/methods/fevm-miners";
 import { ActorNetwork, ACCOUNTS, FIL, type Deployed } from "./actor-network";
 import { blsKey, secpKey } from "./filecoin-keys";
-
-const PEER_ID = "12D3KooWGzxzKZYveHXtpG6AsrUJBcWxHBFS2HsEoGTxrMLvKXtf";
-/** The peer id's multihash (identity hash of the Ed25519 public key), as the miner stores it. */
-const PEER_ID_BYTES = "0x0024080112206ab8fced305fd3839850487fdb84a10a6a1520b85451786c2e5c48a30388f26c";
-const MULTIADDR = "/ip4/127.0.0.1/tcp/24001";
-/** /ip4/127.0.0.1/tcp/24001 in binary form. */
-const MULTIADDR_BYTES = "0x047f000001065dc1";
-
-const hex = (bytes: Uint8Array) => `0x${bytesToHex(bytes)}`;
-const idHex = (id: bigint) => hex(addressToBytes(idAddress(id)));
-const addrHex = (address: FilecoinAddress) => hex(addressToBytes(address));
-const text = (address: FilecoinAddress) => formatAddress(address, "t");
-const amountHex = (amount: bigint) => hex(encodeBigIntBytes(amount).subarray(1));
+import { addrHex, amountHex, idHex, MULTIADDR, MULTIADDR_BYTES, PEER_ID, PEER_ID_BYTES, startEachTestFromSnapshot, text } from "./miner-fixtures";
 
 function exitOf(outcome: SendOutcome): number {
   expect(outcome.kind, "the send itself succeeded").to.equal("returned");
@@ -183,16 +159,18 @@ describe("Miner actor", function () {
       expect(ret.active.beneficiary.data).to.equal(idHex(owner.id));
       expect([ret.active.term.expiration, ret.proposed.new_beneficiary.data]).to.deep.equal([0n, "0x"]);
     });
+
+    it("an account is no miner, yet answers every exported method 0 with no return: getters revert decoding nothing, getAvailableBalance reads 0", async function () {
+      const account = await net.actorId(ACCOUNTS[1]);
+      const error = await net.rpcError("eth_call", { to: owner.address, data: owner.wrapper.iface.encodeFunctionData("getOwner", [account]) }, "latest");
+      expect(error.message).to.contain("slicing out of range");
+      const [exit, balance] = await owner.call("getAvailableBalance", [account]);
+      expect([exit, balance.val]).to.deep.equal([0n, "0x"]);
+    });
   });
 
   describe("changes (each test starts from the same state)", function () {
-    let snapshot: string;
-    beforeEach(async function () {
-      snapshot = await net.rpc<string>("evm_snapshot");
-    });
-    afterEach(async function () {
-      await net.rpc("evm_revert", snapshot);
-    });
+    startEachTestFromSnapshot(net);
 
     it("changePeerId and changeMultiaddresses: owner, worker or control address only (18), within the size limits (16)", async function () {
       const newPeer = "0x" + "ab".repeat(34);

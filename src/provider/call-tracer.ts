@@ -1,6 +1,7 @@
 import type { EVMResult, Message } from "@ethereumjs/evm";
 import { bytesToHex } from "@ethereumjs/util";
 import type { ExecutionObserver } from "../chain/replay";
+import { FevmHalt } from "../evm/opcodes/halts";
 import { hexQuantity } from "./format";
 
 /** One frame of a transaction in Lotus' Parity-style shape (chain/types/ethtypes EthTrace). */
@@ -32,6 +33,8 @@ const LOTUS_ERRORS: Record<string, string> = {
   "stack underflow": "stack underflow",
   "stack overflow": "stack overflow",
   "invalid JUMP": "invalid jump destination",
+  // FevmHalt.UndefinedInstruction already reads "undefined instruction", as in Lotus.
+  [FevmHalt.SelfDestructFailed]: "self destruct failed",
 };
 
 /**

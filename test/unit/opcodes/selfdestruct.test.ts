@@ -111,7 +111,10 @@ describe("FEVM SELFDESTRUCT", function () {
 
   it("fails the call when the beneficiary is a masked id of no actor, and the contract lives on", async function () {
     const { rpc, target } = await setup(28);
-    expect((await write(rpc, Destructible, target, "destroy", [maskedIdAddress(999_999n)])).status).to.equal("0x0");
+    const failed = await write(rpc, Destructible, target, "destroy", [maskedIdAddress(999_999n)]);
+    expect(failed.status).to.equal("0x0");
+    const [trace] = await rpc.call<{ error?: string }[]>("trace_transaction", failed.transactionHash);
+    expect(trace.error, "Lotus' trace error text").to.equal("self destruct failed");
     expect(await rpc.call("eth_getCode", target, "latest")).to.not.equal("0x");
     expect(await balance(rpc, target)).to.equal(1000n);
     expect(await read(rpc, Destructible, target, "counter")).to.deep.equal([1n]);

@@ -50,6 +50,7 @@ export function conformance(file: string): Record<string, CompiledContract> {
 interface Receipt {
   status: string;
   contractAddress: string | null;
+  transactionHash: string;
 }
 
 /** Sends a transaction from the first account and returns its receipt; failures (status 0) included. */

@@ -7,12 +7,22 @@ import { resolveFevmConfig } from "./config/resolve";
 import { withHardhatNetworkSettings } from "./config/hardhat-network";
 import { FEVM_IN_PROCESS_URL, filecoinNetworkConfig, mergePresets, privateKeyIssue, realNetworkPresets } from "./config/presets";
 import { createFevmHelpers } from "./helpers";
-import { FevmProvider } from "./provider/provider";
-import { fevmProviderOptions } from "./config/provider-options";
 import { giveSignersFixedGas, loadedHardhatEthersSigners } from "./ethers-signer-gas";
 import "../tasks";
 
-export { FevmProvider } from "./provider/provider";
+/**
+ * The emulator, loaded on first use: it pulls in @ethereumjs (about half a second), which a
+ * project that never connects to `filecoin` should not pay for at start-up.
+ */
+export type FevmProvider = import("./provider/provider").FevmProvider;
+export declare const FevmProvider: typeof import("./provider/provider").FevmProvider;
+Object.defineProperty(exports, "FevmProvider", { enumerable: true, get: () => loadCore().FevmProvider });
+
+/** The emulator and its options, required lazily (see FevmProvider above). */
+function loadCore(): typeof import("./provider/provider") & typeof import("./config/provider-options") {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return { ...require("./provider/provider"), ...require("./config/provider-options") };
+}
 export type { FevmConfig, FevmUserConfig } from "./config/types";
 export type { FevmRuntimeHelpers } from "./helpers";
 
@@ -46,7 +56,8 @@ context.providerExtenders.unshift((provider: EIP1193Provider, config: HardhatCon
   if (keyIssue !== undefined) throw new HardhatPluginError(PLUGIN_NAME, keyIssue.message);
   const net = config.networks[network] as HttpNetworkConfig;
   if (net.url !== FEVM_IN_PROCESS_URL) return provider;
-  return new FevmProvider(fevmProviderOptions(config.fevm, net.chainId, config.paths.artifacts)) as unknown as EIP1193Provider;
+  const { FevmProvider: Emulator, fevmProviderOptions } = loadCore();
+  return new Emulator(fevmProviderOptions(config.fevm, net.chainId, config.paths.artifacts)) as unknown as EIP1193Provider;
 });
 
 /** The numeric `gas` of the current network when it is the in-process one (read per signer). */

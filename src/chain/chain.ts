@@ -15,14 +15,13 @@ import { atomically } from "./atomic";
 import { runTxAllowingContractSender } from "./run-tx";
 import { MINIMUM_BASE_FEE, nextBaseFee } from "./base-fee";
 import { BlockStore, type BlockView, type MinedLog, type MinedTx, type RealBlock, type StoreSnapshot } from "./block-store";
-import { EPOCH_DURATION_SECONDS, epochAtOrAfter, epochsCovering, lastMinableEpoch, timestampOfEpoch } from "./epochs";
+import { EPOCH_DURATION_SECONDS, FILECOIN_BLOCK_GAS_LIMIT, epochAtOrAfter, epochsCovering, lastMinableEpoch, timestampOfEpoch } from "./epochs";
 import { ChainLimitError, InvalidTransactionError } from "./errors";
 import { Mempool } from "./mempool";
 import { effectiveGasPrice, type SenderTx } from "./transactions";
 import { createFevmVM, createFevmVMAt, type FevmVM } from "./vm-factory";
 
 /** Filecoin's block gas limit (lotus params_shared_vals.go BlockGasLimit). */
-export const FILECOIN_BLOCK_GAS_LIMIT = 10_000_000_000n;
 
 export interface ChainOptions {
   chainId: number;

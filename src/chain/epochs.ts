@@ -1,3 +1,6 @@
+/** Filecoin's block gas limit, fixed by consensus (contracts read it as GASLIMIT). */
+export const FILECOIN_BLOCK_GAS_LIMIT = 10_000_000_000n;
+
 /** Filecoin mainnet and devnets produce one epoch every 30 seconds. */
 export const EPOCH_DURATION_SECONDS = 30n;
 

@@ -1,4 +1,4 @@
-import { FILECOIN_BLOCK_GAS_LIMIT } from "../chain/chain";
+import { FILECOIN_BLOCK_GAS_LIMIT } from "../chain/epochs";
 import { InvalidAddressError, toFilecoinAddress } from "../fil";
 import { defaultFevmConfig, NETWORK_VERSIONS } from "./defaults";
 import type { FevmConfig, FevmMinerUserConfig, FevmPreset, FevmUserConfig, SolcjsMode } from "./types";

@@ -2,7 +2,7 @@
 // Filecoin's minimum of 100 attoFIL.
 import { expect } from "chai";
 import { MINIMUM_BASE_FEE, nextBaseFee } from "../../../src/chain/base-fee";
-import { FILECOIN_BLOCK_GAS_LIMIT } from "../../../src/chain/chain";
+import { FILECOIN_BLOCK_GAS_LIMIT } from "../../../src/chain/epochs";
 import { Random } from "../fil/random";
 
 const LIMIT = FILECOIN_BLOCK_GAS_LIMIT;

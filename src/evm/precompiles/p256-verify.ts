@@ -1,5 +1,6 @@
 import { p256 } from "@noble/curves/nist.js";
 import { bytesToBigInt } from "@ethereumjs/util";
+import { cryptoBackend } from "../crypto";
 import type { FevmPrecompile } from "./fevm-precompile";
 
 /** EIP-7951's price for P256VERIFY. */
@@ -13,23 +14,19 @@ const VALID = Uint8Array.from({ length: 32 }, (_, i) => (i === 31 ? 1 : 0));
 
 function signatureIsValid(input: Uint8Array): boolean {
   if (input.length !== INPUT_LENGTH) return false;
-  const hash = input.subarray(0, 32);
-  const signature = input.subarray(32, 96);
   const r = bytesToBigInt(input.subarray(32, 64));
   const s = bytesToBigInt(input.subarray(64, 96));
   const x = bytesToBigInt(input.subarray(96, 128));
   const y = bytesToBigInt(input.subarray(128, 160));
   if (r < 1n || r >= N || s < 1n || s >= N || x >= P || y >= P) return false;
-  let publicKey: Uint8Array;
+  let key: InstanceType<typeof p256.Point>;
   try {
-    const point = p256.Point.fromAffine({ x, y });
-    point.assertValidity(); // on the curve and not the point at infinity (0, 0)
-    publicKey = point.toBytes(false);
+    key = p256.Point.fromAffine({ x, y });
+    key.assertValidity(); // on the curve and not the point at infinity (0, 0)
   } catch {
     return false;
   }
-  // The input holds the message hash itself, and high-s signatures are valid (EIP-7951).
-  return p256.verify(signature, hash, publicKey, { prehash: false, lowS: false });
+  return cryptoBackend.verifyP256(input.subarray(0, 32), r, s, key);
 }
 
 /**

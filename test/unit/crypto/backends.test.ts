@@ -1,15 +1,37 @@
 import { randomBytes } from "node:crypto";
 import { expect } from "chai";
+import { p256 } from "@noble/curves/nist.js";
 import { secp256k1 } from "@noble/curves/secp256k1.js";
 import { keccak_256 } from "@noble/hashes/sha3.js";
 import { sha256 } from "@noble/hashes/sha2.js";
 import { createFeeMarket1559Tx, createLegacyTx } from "@ethereumjs/tx";
-import { bytesToHex } from "@ethereumjs/util";
+import { bytesToBigInt, bytesToHex, hexToBytes } from "@ethereumjs/util";
 import { cryptoBackend, ethereumjsCrypto, jsBackend, nativeBackend, type CryptoBackend } from "../../../src/evm/crypto";
 import { createFevmCommon } from "../../../src/evm/common";
 import { firstPointFrom } from "../precompiles/crafted-signatures";
+import { p256VerifyCases } from "../precompiles/vectors";
 
 const N = secp256k1.Point.Fn.ORDER;
+const R1 = p256.Point;
+
+/** The 160-byte P256VERIFY inputs whose r, s and key pass the precompile's own checks: the ones that reach the verifier. */
+function verifierInputs(): { name: string; hash: Uint8Array; r: bigint; s: bigint; key: InstanceType<typeof R1>; valid: boolean }[] {
+  return p256VerifyCases().flatMap(({ cases }) =>
+    cases.flatMap(({ name, input, expected }) => {
+      const bytes = hexToBytes(input as `0x${string}`);
+      if (bytes.length !== 160) return [];
+      const [r, s, x, y] = [32, 64, 96, 128].map((at) => bytesToBigInt(bytes.subarray(at, at + 32)));
+      if (r < 1n || r >= R1.Fn.ORDER || s < 1n || s >= R1.Fn.ORDER) return [];
+      try {
+        const key = R1.fromAffine({ x, y });
+        key.assertValidity();
+        return [{ name, hash: bytes.subarray(0, 32), r, s, key, valid: expected !== "0x" }];
+      } catch {
+        return [];
+      }
+    }),
+  );
+}
 const outcome = (f: () => Uint8Array) => {
   try {
     return bytesToHex(f());
@@ -70,6 +92,27 @@ describe("crypto backends: native addons and the pure-JS fallback give the same 
           expect(js).to.equal("throws");
           expect(outcome(() => backend.recoverPublicKey(hash, recovery, rr, ss))).to.equal(js, `r=${rr} s=${ss}`);
         }
+      });
+
+      it("verifies P-256 signatures over a given digest as EIP-7951 says, valid and invalid alike", () => {
+        const inputs = verifierInputs();
+        expect(inputs.filter((i) => i.valid)).to.have.length.above(20);
+        expect(inputs.filter((i) => !i.valid)).to.have.length.above(10);
+        for (const { name, hash, r, s, key, valid } of inputs) expect(backend.verifyP256(hash, r, s, key), name).to.equal(valid);
+      });
+
+      it("P-256: refuses a signature whose R = (e/s)·G + (r/s)·Q is the point at infinity, and verifies one with e ≡ 0", () => {
+        const hash = randomBytes(32);
+        const [r, s] = [R1.Fn.create(bytesToBigInt(randomBytes(32))) || 1n, 12345n];
+        // Q = −(e/r)·G makes u1·G + u2·Q = (e/s − (r/s)(e/r))·G = 0.
+        const infinityKey = R1.BASE.multiply(R1.Fn.div(R1.Fn.create(bytesToBigInt(hash)), r)).negate();
+        expect(backend.verifyP256(hash, r, s, infinityKey)).to.equal(false);
+        // e = n ≡ 0: R = (r/s)·Q, so Q = (s/r)·R for any R with x(R) = r.
+        const nonce = R1.BASE.multiply(777n).toAffine();
+        const zeroKey = R1.fromAffine(nonce).multiply(R1.Fn.div(s, R1.Fn.create(nonce.x)));
+        const order = hexToBytes(`0x${R1.Fn.ORDER.toString(16)}`);
+        expect(backend.verifyP256(order, R1.Fn.create(nonce.x), s, zeroKey)).to.equal(true);
+        expect(backend.verifyP256(order, R1.Fn.create(nonce.x), s + 1n, zeroKey)).to.equal(false);
       });
 
       it("signs transactions to the same bytes as ethereumjs' own signer, and the sender recovers", () => {

@@ -1,28 +1,17 @@
 import { Common, Hardfork, Mainnet } from "@ethereumjs/common";
-import {
-  getActivePrecompiles,
-  NobleBLS,
-  NobleBN254,
-  paramsEVM,
-  type EVMInterface,
-  type ExecResult,
-  type PrecompileFunc,
-} from "@ethereumjs/evm";
+import { getActivePrecompiles, paramsEVM, type EVMInterface, type ExecResult, type PrecompileFunc } from "@ethereumjs/evm";
 import { cryptoBackend } from "../crypto";
+import { curveBackends } from "../crypto/curves";
 import { PrecompileFailure, type FevmPrecompile } from "./fevm-precompile";
 
 interface Ethereumjs {
   /** Cancun + EIP-2537: the rule set under which every precompile we borrow exists and is priced. */
   common: Common;
   implementations: Map<string, PrecompileFunc>;
-  /**
-   * What the implementations read from their `_EVM`: the curve backends, and nothing else. Our own,
-   * because ethereumjs gives an EVM a BLS backend only when its hardfork has EIP-2537.
-   */
-  backends: EVMInterface;
 }
 
 let ethereumjs: Ethereumjs | undefined;
+let curves: Promise<EVMInterface> | undefined;
 
 /**
  * The most (Ethereum-priced) gas one borrowed computation may use: an Ethereum block. The FEVM
@@ -37,11 +26,22 @@ function borrowed(): Ethereumjs {
     // SHA-256 from node:crypto (see ../crypto); the rest of customCrypto plays no part in precompiles.
     const customCrypto = { sha256: cryptoBackend.sha256 };
     const common = new Common({ chain: Mainnet, hardfork: Hardfork.Cancun, eips: [2537], params: paramsEVM, customCrypto });
-    const backends = { _bls: new NobleBLS(), _bn254: new NobleBN254() } as unknown as EVMInterface;
-    ethereumjs = { common, implementations: getActivePrecompiles(common), backends };
+    ethereumjs = { common, implementations: getActivePrecompiles(common) };
   }
   return ethereumjs;
 }
+
+/**
+ * What the curve precompiles (bn254 0x06–0x08, BLS12-381 0x0b–0x11) read from their `_EVM`: the
+ * curve backends, and nothing else. Our own, because ethereumjs gives an EVM a BLS backend only
+ * when its hardfork has EIP-2537; loaded on the first curve call (see ../crypto/curves).
+ */
+function curveEVM(): Promise<EVMInterface> {
+  curves ??= curveBackends().then(({ bn254, bls }) => ({ _bn254: bn254, _bls: bls }) as unknown as EVMInterface);
+  return curves;
+}
+
+const usesCurves = (index: number) => (index >= 0x06 && index <= 0x08) || (index >= 0x0b && index <= 0x11);
 
 /**
  * An Ethereum precompile whose FEVM behaviour matches Ethereum's (builtin-actors precompiles/
@@ -53,14 +53,16 @@ function borrowed(): Ethereumjs {
  */
 export function ethereumjsPrecompile(address: string): FevmPrecompile {
   const key = address.slice(2).toLowerCase();
+  const curvePrecompile = usesCurves(Number.parseInt(key, 16));
   return async (call) => {
-    const { common, implementations, backends } = borrowed();
+    const { common, implementations } = borrowed();
     const implementation = implementations.get(key);
     if (!implementation) throw new Error(`ethereumjs has no precompile at ${address}`);
+    const _EVM = curvePrecompile ? await curveEVM() : ({} as EVMInterface);
     let result: ExecResult;
     try {
       const gasLimit = call.budget < MAX_COMPUTATION_GAS ? call.budget : MAX_COMPUTATION_GAS;
-      result = await implementation({ data: call.input, gasLimit, common, _EVM: backends });
+      result = await implementation({ data: call.input, gasLimit, common, _EVM });
     } catch (error) {
       throw new PrecompileFailure(`precompile ${address} rejected its input: ${(error as Error).message}`);
     }

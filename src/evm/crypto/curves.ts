@@ -41,7 +41,9 @@ async function privateMcl(curve: "BN_SNARK1" | "BLS12_381"): Promise<Mcl> {
 export async function wasmCurves(): Promise<CurveBackends | undefined> {
   try {
     const [bnMcl, blsMcl] = await Promise.all([privateMcl("BN_SNARK1"), privateMcl("BLS12_381")]);
-    // EIP-197 pairings accept only G2 points of the prime-order subgroup.
+    // EIP-197 pairings accept only G2 points of the prime-order subgroup; on G1 (cofactor 1) every
+    // curve point is in it, so mcl's order check there would only cost time.
+    bnMcl.verifyOrderG1(false);
     bnMcl.verifyOrderG2(true);
     const bls = new MCLBLS(blsMcl);
     bls.init();

@@ -1,9 +1,10 @@
 import type { EVMBN254Interface } from "@ethereumjs/evm";
 import { bn254 } from "@noble/curves/bn254.js";
-import { bytesToBigInt, bytesToUnprefixedHex, concatBytes, unprefixedHexToBytes } from "@ethereumjs/util";
+import { bytesToBigInt, concatBytes } from "@ethereumjs/util";
 
 /** mcl-wasm initialised for BN_SNARK1, the curve of EIP-196/197 (alt_bn128); see ./curves. */
 export type Mcl = typeof import("mcl-wasm");
+type Fp = InstanceType<Mcl["Fp"]>;
 type G1 = InstanceType<Mcl["G1"]>;
 type G2 = InstanceType<Mcl["G2"]>;
 
@@ -17,11 +18,8 @@ const TRUE_WORD = Uint8Array.from({ length: WORD }, (_, i) => (i === WORD - 1 ? 
 
 const isZero = (bytes: Uint8Array) => bytes.every((b) => b === 0);
 
-/** A coordinate as mcl's base-16 text, after EIP-196's check that it is below p. */
-function coordinate(bytes: Uint8Array): string {
-  if (bytesToBigInt(bytes) >= P) throw new Error("bn254: coordinate not below the field modulus");
-  return bytesToUnprefixedHex(bytes);
-}
+/** mcl serialises an Fp little-endian; EIP-196 writes it big-endian. */
+const bigEndian = (x: Fp) => x.serialize().reverse();
 
 /**
  * The EIP-196/197 precompiles (0x06 add, 0x07 mul, 0x08 pairing) on mcl's BN_SNARK1: the same
@@ -30,29 +28,61 @@ function coordinate(bytes: Uint8Array): string {
  * infinity), at WebAssembly speed.
  */
 export class MclBN254 implements EVMBN254Interface {
-  constructor(private readonly mcl: Mcl) {}
+  private readonly fpOne: Fp;
+  private readonly fp2One: InstanceType<Mcl["Fp2"]>;
+
+  constructor(private readonly mcl: Mcl) {
+    this.fpOne = new mcl.Fp();
+    this.fpOne.setInt(1);
+    this.fp2One = new mcl.Fp2();
+    this.fp2One.set_a(this.fpOne);
+  }
+
+  /** The coordinate in the word at `index`, after EIP-196's check that it is below p. */
+  private fp(bytes: Uint8Array, index: number): Fp {
+    const word = bytes.subarray(index * WORD, (index + 1) * WORD);
+    if (bytesToBigInt(word) >= P) throw new Error("bn254: coordinate not below the field modulus");
+    const x = new this.mcl.Fp();
+    x.setBigEndianMod(word);
+    return x;
+  }
+
+  private fp2(bytes: Uint8Array, imaginary: number, real: number) {
+    const x = new this.mcl.Fp2();
+    x.set_a(this.fp(bytes, real));
+    x.set_b(this.fp(bytes, imaginary));
+    return x;
+  }
+
+  /** Throws unless on the curve (and, for G2 with verifyOrderG2 set, in the prime-order subgroup). */
+  private checked<T extends G1 | G2>(point: T): T {
+    if (!point.isValid()) throw new Error("bn254: point not on the curve or not in the subgroup");
+    return point;
+  }
 
   private g1(bytes: Uint8Array): G1 {
     const point = new this.mcl.G1();
     if (isZero(bytes)) return point;
-    point.setStr(`1 ${coordinate(bytes.subarray(0, WORD))} ${coordinate(bytes.subarray(WORD, G1_LENGTH))}`, 16);
-    return point;
+    point.setX(this.fp(bytes, 0));
+    point.setY(this.fp(bytes, 1));
+    point.setZ(this.fpOne);
+    return this.checked(point);
   }
 
-  /** EIP-197 writes each Fp2 coordinate imaginary part first; mcl reads real part first. */
+  /** EIP-197 writes each Fp2 coordinate imaginary part first. */
   private g2(bytes: Uint8Array): G2 {
     const point = new this.mcl.G2();
     if (isZero(bytes)) return point;
-    const [xi, xr, yi, yr] = [0, 1, 2, 3].map((i) => coordinate(bytes.subarray(i * WORD, (i + 1) * WORD)));
-    point.setStr(`1 ${xr} ${xi} ${yr} ${yi}`, 16);
-    return point;
+    point.setX(this.fp2(bytes, 0, 1));
+    point.setY(this.fp2(bytes, 2, 3));
+    point.setZ(this.fp2One);
+    return this.checked(point);
   }
 
   private encode(point: G1): Uint8Array {
     if (point.isZero()) return new Uint8Array(G1_LENGTH);
     point.normalize();
-    const word = (hex: string) => unprefixedHexToBytes(hex.padStart(2 * WORD, "0"));
-    return concatBytes(word(point.getX().getStr(16)), word(point.getY().getStr(16)));
+    return concatBytes(bigEndian(point.getX()), bigEndian(point.getY()));
   }
 
   add(input: Uint8Array): Uint8Array {

@@ -29,15 +29,16 @@ const scalarBytes = (k: bigint) => Fn.toBytes(k);
  */
 export function nativeVerifyP256(ecdh: ECDH): VerifyP256 {
   return (hash, r, s, key) => {
-    const e = Fn.create(bytesToBigInt(hash));
-    const k = Fn.div(e, r);
+    // 1/r and 1/s from one inversion (inversions dominate the JavaScript part).
+    const inverse = Fn.inv(Fn.mul(r, s));
+    const k = Fn.mul(Fn.mul(Fn.create(bytesToBigInt(hash)), s), inverse);
     let P = key;
     if (k !== 0n) {
       ecdh.setPrivateKey(scalarBytes(k));
       P = key.add(p256.Point.fromBytes(ecdh.getPublicKey()));
       if (P.is0()) return false;
     }
-    ecdh.setPrivateKey(scalarBytes(Fn.div(r, s)));
+    ecdh.setPrivateKey(scalarBytes(Fn.mul(Fn.mul(r, r), inverse)));
     const x = bytesToBigInt(ecdh.computeSecret(P.toBytes(false)));
     return Fn.create(x) === r;
   };

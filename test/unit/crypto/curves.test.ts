@@ -18,75 +18,115 @@ const random = rng(0xc0e5);
 const randomScalar = (bits: number) => BigInt(bytesToHex(random(bits / 8)));
 const be = (x: bigint, length: number) => hexToBytes(`0x${x.toString(16).padStart(2 * length, "0")}`);
 
-// ---- bn254 (EIP-196/197): 32-byte coordinates, Fp2 imaginary part first ----
+interface Fp2Value {
+  c0: bigint;
+  c1: bigint;
+}
+interface Encodable<C> {
+  is0(): boolean;
+  toAffine(): { x: C; y: C };
+}
 
-const BN_P = bn254.fields.Fp.ORDER;
-const BN_R = bn254.fields.Fr.ORDER;
-const bnWord = (x: bigint) => be(x, 32);
-const bnG1 = (p: InstanceType<typeof bn254.G1.Point>) => (p.is0() ? new Uint8Array(64) : concatBytes(bnWord(p.toAffine().x), bnWord(p.toAffine().y)));
-const bnG2 = (p: InstanceType<typeof bn254.G2.Point>) => {
-  if (p.is0()) return new Uint8Array(128);
-  const { x, y } = p.toAffine();
-  return concatBytes(bnWord(x.c1), bnWord(x.c0), bnWord(y.c1), bnWord(y.c0));
-};
-const bnPoint = () => bn254.G1.Point.BASE.multiply(randomScalar(128) + 1n);
-const bnG2Point = () => bn254.G2.Point.BASE.multiply(randomScalar(128) + 1n);
+/** A precompile's point encoding: coordinates of `width` bytes, Fp2 values imaginary part first (EIP-197) or last (EIP-2537). */
+function encoding(width: number, imaginaryFirst: boolean) {
+  const fe = (x: bigint) => be(x, width);
+  const fe2 = ({ c0, c1 }: Fp2Value) => (imaginaryFirst ? concatBytes(fe(c1), fe(c0)) : concatBytes(fe(c0), fe(c1)));
+  const affine = <C>(p: Encodable<C>, size: number, coordinate: (c: C) => Uint8Array) =>
+    p.is0() ? new Uint8Array(size) : concatBytes(coordinate(p.toAffine().x), coordinate(p.toAffine().y));
+  return {
+    fe,
+    fe2,
+    g1: (p: Encodable<bigint>) => affine(p, 2 * width, fe),
+    g2: (p: Encodable<Fp2Value>) => affine(p, 4 * width, fe2),
+  };
+}
 
-/** A point on bn254's twist that is not in the prime-order subgroup (the twist's cofactor is large). */
-function bnTwistOutsideSubgroup(): Uint8Array {
-  const { Fp2 } = bn254.fields;
-  const base = bn254.G2.Point.BASE.toAffine();
-  const b = Fp2.sub(Fp2.sqr(base.y), Fp2.mul(Fp2.sqr(base.x), base.x));
+interface Fp2Field {
+  create(v: Fp2Value): Fp2Value;
+  add(a: Fp2Value, b: Fp2Value): Fp2Value;
+  mul(a: Fp2Value, b: Fp2Value): Fp2Value;
+  sqr(a: Fp2Value): Fp2Value;
+  sqrt(a: Fp2Value): Fp2Value;
+}
+
+/** The first point with x = c + i on y² = x³ + b over Fp2: on the curve, and (the cofactor is large) outside the prime-order subgroup. */
+function twistPointOutsideSubgroup(Fp2: Fp2Field, b: Fp2Value): { x: Fp2Value; y: Fp2Value } {
   for (let c = 1n; ; c++) {
     const x = Fp2.create({ c0: c, c1: 1n });
     try {
-      const y = Fp2.sqrt(Fp2.add(Fp2.mul(Fp2.sqr(x), x), b));
-      return concatBytes(bnWord(x.c1), bnWord(x.c0), bnWord(y.c1), bnWord(y.c0));
+      return { x, y: Fp2.sqrt(Fp2.add(Fp2.mul(Fp2.sqr(x), x), b)) };
     } catch {
       // x³ + b is not a square: try the next x
     }
   }
 }
 
+interface GroupPoint extends Encodable<bigint> {
+  negate(): GroupPoint;
+}
+
+/** P + Q, doubling, P + (−P) and the point at infinity plus P, for a curve's addition precompile. */
+function additions<M>(method: M, encode: (p: GroupPoint) => Uint8Array, P: GroupPoint, Q: GroupPoint, prefix = "") {
+  const zero = new Uint8Array(encode(P).length);
+  return [
+    { name: `${prefix}P + Q`, method, input: concatBytes(encode(P), encode(Q)) },
+    { name: `${prefix}P + P`, method, input: concatBytes(encode(P), encode(P)) },
+    { name: `${prefix}P + (−P) = infinity`, method, input: concatBytes(encode(P), encode(P.negate())) },
+    { name: `${prefix}infinity + P`, method, input: concatBytes(zero, encode(P)) },
+  ];
+}
+
+// ---- bn254 (EIP-196/197): 32-byte coordinates, Fp2 imaginary part first ----
+
+const BN_P = bn254.fields.Fp.ORDER;
+const BN_R = bn254.fields.Fr.ORDER;
+const bn = encoding(32, true);
+const bnPoint = () => bn254.G1.Point.BASE.multiply(randomScalar(128) + 1n);
+const bnG2Point = () => bn254.G2.Point.BASE.multiply(randomScalar(128) + 1n);
+
+function bnTwistOutsideSubgroup(): Uint8Array {
+  const { Fp2 } = bn254.fields;
+  const base = bn254.G2.Point.BASE.toAffine();
+  const { x, y } = twistPointOutsideSubgroup(Fp2, Fp2.sub(Fp2.sqr(base.y), Fp2.mul(Fp2.sqr(base.x), base.x)));
+  return concatBytes(bn.fe2(x), bn.fe2(y));
+}
+
 function bn254Inputs(): { name: string; method: "add" | "mul" | "pairing"; input: Uint8Array }[] {
   const [P, Q] = [bnPoint(), bnPoint()];
-  const offCurve = concatBytes(bnWord(1n), bnWord(3n));
-  const xAboveP = concatBytes(bnWord(1n + BN_P), bnWord(2n)); // G = (1, 2), x written + p
+  const offCurve = concatBytes(bn.fe(1n), bn.fe(3n));
+  const xAboveP = concatBytes(bn.fe(1n + BN_P), bn.fe(2n)); // G = (1, 2), x written + p
   const G2 = bnG2Point();
   const outside = bnTwistOutsideSubgroup();
-  const g2OffCurve = bnG2(G2).slice();
+  const g2OffCurve = bn.g2(G2).slice();
   g2OffCurve[127] ^= 1;
-  const g2AboveP = bnG2(G2).slice();
-  g2AboveP.set(bnWord(BN_P + 1n), 0);
+  const g2AboveP = bn.g2(G2).slice();
+  g2AboveP.set(bn.fe(BN_P + 1n), 0);
   const pair = (a: Uint8Array, b: Uint8Array) => concatBytes(a, b);
   const zeroG1 = new Uint8Array(64);
   return [
-    { name: "P + Q", method: "add", input: concatBytes(bnG1(P), bnG1(Q)) },
-    { name: "P + P", method: "add", input: concatBytes(bnG1(P), bnG1(P)) },
-    { name: "P + (−P) = infinity", method: "add", input: concatBytes(bnG1(P), bnG1(P.negate())) },
-    { name: "infinity + P", method: "add", input: concatBytes(zeroG1, bnG1(P)) },
+    ...additions("add" as const, bn.g1, P, Q),
     { name: "infinity + infinity", method: "add", input: new Uint8Array(128) },
-    { name: "off-curve + P", method: "add", input: concatBytes(offCurve, bnG1(P)) },
-    { name: "P + x ≥ p", method: "add", input: concatBytes(bnG1(P), xAboveP) },
-    { name: "P + (0, 1)", method: "add", input: concatBytes(bnG1(P), bnWord(0n), bnWord(1n)) },
+    { name: "off-curve + P", method: "add", input: concatBytes(offCurve, bn.g1(P)) },
+    { name: "P + x ≥ p", method: "add", input: concatBytes(bn.g1(P), xAboveP) },
+    { name: "P + (0, 1)", method: "add", input: concatBytes(bn.g1(P), bn.fe(0n), bn.fe(1n)) },
     ...[0n, 1n, 2n, BN_R - 1n, BN_R, BN_R + 1n, (1n << 256n) - 1n, randomScalar(256)].map((k) => ({
       name: `P · ${k}`,
       method: "mul" as const,
-      input: concatBytes(bnG1(P), bnWord(k)),
+      input: concatBytes(bn.g1(P), bn.fe(k)),
     })),
-    { name: "infinity · k", method: "mul", input: concatBytes(zeroG1, bnWord(randomScalar(256))) },
-    { name: "off-curve · k", method: "mul", input: concatBytes(offCurve, bnWord(5n)) },
-    { name: "x ≥ p · 0", method: "mul", input: concatBytes(xAboveP, bnWord(0n)) },
+    { name: "infinity · k", method: "mul", input: concatBytes(zeroG1, bn.fe(randomScalar(256))) },
+    { name: "off-curve · k", method: "mul", input: concatBytes(offCurve, bn.fe(5n)) },
+    { name: "x ≥ p · 0", method: "mul", input: concatBytes(xAboveP, bn.fe(0n)) },
     { name: "no pairs", method: "pairing", input: new Uint8Array() },
-    { name: "e(P, G2)·e(−P, G2) = 1", method: "pairing", input: concatBytes(pair(bnG1(P), bnG2(G2)), pair(bnG1(P.negate()), bnG2(G2))) },
-    { name: "e(P, G2)·e(Q, G2) ≠ 1", method: "pairing", input: concatBytes(pair(bnG1(P), bnG2(G2)), pair(bnG1(Q), bnG2(G2))) },
-    { name: "e(P, G2) alone", method: "pairing", input: pair(bnG1(P), bnG2(G2)) },
-    { name: "infinity pairs only", method: "pairing", input: concatBytes(pair(zeroG1, bnG2(G2)), pair(bnG1(P), new Uint8Array(128))) },
-    { name: "G2 outside the subgroup", method: "pairing", input: pair(bnG1(P), outside) },
+    { name: "e(P, G2)·e(−P, G2) = 1", method: "pairing", input: concatBytes(pair(bn.g1(P), bn.g2(G2)), pair(bn.g1(P.negate()), bn.g2(G2))) },
+    { name: "e(P, G2)·e(Q, G2) ≠ 1", method: "pairing", input: concatBytes(pair(bn.g1(P), bn.g2(G2)), pair(bn.g1(Q), bn.g2(G2))) },
+    { name: "e(P, G2) alone", method: "pairing", input: pair(bn.g1(P), bn.g2(G2)) },
+    { name: "infinity pairs only", method: "pairing", input: concatBytes(pair(zeroG1, bn.g2(G2)), pair(bn.g1(P), new Uint8Array(128))) },
+    { name: "G2 outside the subgroup", method: "pairing", input: pair(bn.g1(P), outside) },
     { name: "G2 outside the subgroup with G1 at infinity", method: "pairing", input: pair(zeroG1, outside) },
-    { name: "G2 off the twist", method: "pairing", input: pair(bnG1(P), g2OffCurve) },
-    { name: "G2 coordinate ≥ p", method: "pairing", input: pair(bnG1(P), g2AboveP) },
-    { name: "G1 off the curve", method: "pairing", input: pair(offCurve, bnG2(G2)) },
+    { name: "G2 off the twist", method: "pairing", input: pair(bn.g1(P), g2OffCurve) },
+    { name: "G2 coordinate ≥ p", method: "pairing", input: pair(bn.g1(P), g2AboveP) },
+    { name: "G1 off the curve", method: "pairing", input: pair(offCurve, bn.g2(G2)) },
   ];
 }
 
@@ -94,13 +134,7 @@ function bn254Inputs(): { name: string; method: "add" | "mul" | "pairing"; input
 
 const BLS_P = bls12_381.fields.Fp.ORDER;
 const BLS_R = bls12_381.fields.Fr.ORDER;
-const fp = (x: bigint) => be(x, 64);
-const blsG1 = (p: InstanceType<typeof bls12_381.G1.Point>) => (p.is0() ? new Uint8Array(128) : concatBytes(fp(p.toAffine().x), fp(p.toAffine().y)));
-const blsG2 = (p: InstanceType<typeof bls12_381.G2.Point>) => {
-  if (p.is0()) return new Uint8Array(256);
-  const { x, y } = p.toAffine();
-  return concatBytes(fp(x.c0), fp(x.c1), fp(y.c0), fp(y.c1));
-};
+const bls = encoding(64, false);
 const blsP = () => bls12_381.G1.Point.BASE.multiply(randomScalar(128) + 1n);
 const blsQ = () => bls12_381.G2.Point.BASE.multiply(randomScalar(128) + 1n);
 
@@ -110,21 +144,13 @@ function blsOutsideSubgroup(): { g1: Uint8Array; g2: Uint8Array } {
   let g1: Uint8Array | undefined;
   for (let x = 1n; !g1; x++) {
     try {
-      g1 = concatBytes(fp(x), fp(Fp.sqrt(Fp.add(Fp.mul(Fp.sqr(x), x), 4n))));
+      g1 = concatBytes(bls.fe(x), bls.fe(Fp.sqrt(Fp.add(Fp.mul(Fp.sqr(x), x), 4n))));
     } catch {
       // not a square
     }
   }
-  const b2 = Fp2.create({ c0: 4n, c1: 4n });
-  for (let c = 1n; ; c++) {
-    const x = Fp2.create({ c0: c, c1: 1n });
-    try {
-      const y = Fp2.sqrt(Fp2.add(Fp2.mul(Fp2.sqr(x), x), b2));
-      return { g1, g2: concatBytes(fp(x.c0), fp(x.c1), fp(y.c0), fp(y.c1)) };
-    } catch {
-      // not a square
-    }
-  }
+  const { x, y } = twistPointOutsideSubgroup(Fp2, Fp2.create({ c0: 4n, c1: 4n }));
+  return { g1, g2: concatBytes(bls.fe2(x), bls.fe2(y)) };
 }
 
 type BlsMethod = "addG1" | "addG2" | "msmG1" | "msmG2" | "pairingCheck" | "mapFPtoG1" | "mapFP2toG2";
@@ -132,45 +158,42 @@ type BlsMethod = "addG1" | "addG2" | "msmG1" | "msmG2" | "pairingCheck" | "mapFP
 function blsInputs(): { name: string; method: BlsMethod; input: Uint8Array }[] {
   const [P, P2, Q, Q2] = [blsP(), blsP(), blsQ(), blsQ()];
   const outside = blsOutsideSubgroup();
-  const g1Off = blsG1(P).slice();
+  const g1Off = bls.g1(P).slice();
   g1Off[127] ^= 1;
-  const g2Off = blsG2(Q).slice();
+  const g2Off = bls.g2(Q).slice();
   g2Off[255] ^= 1;
-  const g1AboveP = concatBytes(fp(BLS_P), fp(2n));
+  const g1AboveP = concatBytes(bls.fe(BLS_P), bls.fe(2n));
   const scalars = [0n, 1n, BLS_R - 1n, BLS_R, (1n << 256n) - 1n, randomScalar(256)];
   const zero1 = new Uint8Array(128);
   const zero2 = new Uint8Array(256);
   return [
-    { name: "G1: P + P'", method: "addG1", input: concatBytes(blsG1(P), blsG1(P2)) },
-    { name: "G1: P + P", method: "addG1", input: concatBytes(blsG1(P), blsG1(P)) },
-    { name: "G1: P + (−P)", method: "addG1", input: concatBytes(blsG1(P), blsG1(P.negate())) },
-    { name: "G1: infinity + P", method: "addG1", input: concatBytes(zero1, blsG1(P)) },
-    { name: "G1: outside the subgroup + P (EIP-2537 add does not check)", method: "addG1", input: concatBytes(outside.g1, blsG1(P)) },
-    { name: "G1: off curve + P", method: "addG1", input: concatBytes(g1Off, blsG1(P)) },
-    { name: "G1: x = p", method: "addG1", input: concatBytes(g1AboveP, blsG1(P)) },
-    { name: "G2: Q + Q'", method: "addG2", input: concatBytes(blsG2(Q), blsG2(Q2)) },
-    { name: "G2: Q + Q", method: "addG2", input: concatBytes(blsG2(Q), blsG2(Q)) },
+    ...additions("addG1" as const, bls.g1, P, P2, "G1: "),
+    { name: "G1: outside the subgroup + P (EIP-2537 add does not check)", method: "addG1", input: concatBytes(outside.g1, bls.g1(P)) },
+    { name: "G1: off curve + P", method: "addG1", input: concatBytes(g1Off, bls.g1(P)) },
+    { name: "G1: x = p", method: "addG1", input: concatBytes(g1AboveP, bls.g1(P)) },
+    { name: "G2: Q + Q'", method: "addG2", input: concatBytes(bls.g2(Q), bls.g2(Q2)) },
+    { name: "G2: Q + Q", method: "addG2", input: concatBytes(bls.g2(Q), bls.g2(Q)) },
     { name: "G2: infinity + infinity", method: "addG2", input: concatBytes(zero2, zero2) },
-    { name: "G2: outside the subgroup + Q", method: "addG2", input: concatBytes(outside.g2, blsG2(Q)) },
-    { name: "G2: off curve + Q", method: "addG2", input: concatBytes(g2Off, blsG2(Q)) },
-    { name: "G1 MSM: one pair per scalar", method: "msmG1", input: concatBytes(...scalars.flatMap((k) => [blsG1(P), be(k, 32)])) },
-    ...scalars.map((k) => ({ name: `G1 MSM: P · ${k}`, method: "msmG1" as const, input: concatBytes(blsG1(P), be(k, 32)) })),
-    { name: "G1 MSM: infinity and P", method: "msmG1", input: concatBytes(zero1, be(5n, 32), blsG1(P2), be(7n, 32)) },
+    { name: "G2: outside the subgroup + Q", method: "addG2", input: concatBytes(outside.g2, bls.g2(Q)) },
+    { name: "G2: off curve + Q", method: "addG2", input: concatBytes(g2Off, bls.g2(Q)) },
+    { name: "G1 MSM: one pair per scalar", method: "msmG1", input: concatBytes(...scalars.flatMap((k) => [bls.g1(P), be(k, 32)])) },
+    ...scalars.map((k) => ({ name: `G1 MSM: P · ${k}`, method: "msmG1" as const, input: concatBytes(bls.g1(P), be(k, 32)) })),
+    { name: "G1 MSM: infinity and P", method: "msmG1", input: concatBytes(zero1, be(5n, 32), bls.g1(P2), be(7n, 32)) },
     { name: "G1 MSM: outside the subgroup", method: "msmG1", input: concatBytes(outside.g1, be(3n, 32)) },
     { name: "G1 MSM: off curve", method: "msmG1", input: concatBytes(g1Off, be(3n, 32)) },
-    { name: "G2 MSM: two pairs", method: "msmG2", input: concatBytes(blsG2(Q), be(scalars[5], 32), blsG2(Q2), be(BLS_R + 1n, 32)) },
-    { name: "G2 MSM: Q · 0", method: "msmG2", input: concatBytes(blsG2(Q), be(0n, 32)) },
+    { name: "G2 MSM: two pairs", method: "msmG2", input: concatBytes(bls.g2(Q), be(scalars[5], 32), bls.g2(Q2), be(BLS_R + 1n, 32)) },
+    { name: "G2 MSM: Q · 0", method: "msmG2", input: concatBytes(bls.g2(Q), be(0n, 32)) },
     { name: "G2 MSM: outside the subgroup", method: "msmG2", input: concatBytes(outside.g2, be(3n, 32)) },
-    { name: "pairing: e(P, Q)·e(−P, Q) = 1", method: "pairingCheck", input: concatBytes(blsG1(P), blsG2(Q), blsG1(P.negate()), blsG2(Q)) },
-    { name: "pairing: e(P, Q)·e(P', Q') ≠ 1", method: "pairingCheck", input: concatBytes(blsG1(P), blsG2(Q), blsG1(P2), blsG2(Q2)) },
-    { name: "pairing: with infinities", method: "pairingCheck", input: concatBytes(zero1, blsG2(Q), blsG1(P), zero2) },
-    { name: "pairing: G1 outside the subgroup", method: "pairingCheck", input: concatBytes(outside.g1, blsG2(Q)) },
-    { name: "pairing: G2 outside the subgroup", method: "pairingCheck", input: concatBytes(blsG1(P), outside.g2) },
-    { name: "pairing: G2 off curve", method: "pairingCheck", input: concatBytes(blsG1(P), g2Off) },
-    ...[0n, 1n, BLS_P - 1n, randomScalar(256) % BLS_P, BLS_P].map((u) => ({ name: `map Fp ${u} to G1`, method: "mapFPtoG1" as const, input: fp(u) })),
-    { name: "map Fp2 to G2", method: "mapFP2toG2", input: concatBytes(fp(randomScalar(256) % BLS_P), fp(randomScalar(256) % BLS_P)) },
+    { name: "pairing: e(P, Q)·e(−P, Q) = 1", method: "pairingCheck", input: concatBytes(bls.g1(P), bls.g2(Q), bls.g1(P.negate()), bls.g2(Q)) },
+    { name: "pairing: e(P, Q)·e(P', Q') ≠ 1", method: "pairingCheck", input: concatBytes(bls.g1(P), bls.g2(Q), bls.g1(P2), bls.g2(Q2)) },
+    { name: "pairing: with infinities", method: "pairingCheck", input: concatBytes(zero1, bls.g2(Q), bls.g1(P), zero2) },
+    { name: "pairing: G1 outside the subgroup", method: "pairingCheck", input: concatBytes(outside.g1, bls.g2(Q)) },
+    { name: "pairing: G2 outside the subgroup", method: "pairingCheck", input: concatBytes(bls.g1(P), outside.g2) },
+    { name: "pairing: G2 off curve", method: "pairingCheck", input: concatBytes(bls.g1(P), g2Off) },
+    ...[0n, 1n, BLS_P - 1n, randomScalar(256) % BLS_P, BLS_P].map((u) => ({ name: `map Fp ${u} to G1`, method: "mapFPtoG1" as const, input: bls.fe(u) })),
+    { name: "map Fp2 to G2", method: "mapFP2toG2", input: concatBytes(bls.fe(randomScalar(256) % BLS_P), bls.fe(randomScalar(256) % BLS_P)) },
     { name: "map Fp2 (0, 0) to G2", method: "mapFP2toG2", input: new Uint8Array(128) },
-    { name: "map Fp2 with c1 = p", method: "mapFP2toG2", input: concatBytes(fp(1n), fp(BLS_P)) },
+    { name: "map Fp2 with c1 = p", method: "mapFP2toG2", input: concatBytes(bls.fe(1n), bls.fe(BLS_P)) },
   ];
 }
 

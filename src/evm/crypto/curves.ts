@@ -7,13 +7,7 @@ import { MclBN254, type Mcl } from "./mcl-bn254";
  * mcl compiled to WebAssembly (the mcl-wasm package, its wasm inlined in the package, nothing
  * downloaded) when it loads, else @noble/curves (pure JavaScript). Both give the same answers.
  */
-export interface CurveBackends {
-  kind: "wasm" | "js";
-  bn254: EVMBN254Interface;
-  bls: EVMBLSInterface;
-}
-
-export const jsCurves: CurveBackends = { kind: "js", bn254: new NobleBN254(), bls: new NobleBLS() };
+export const jsCurves = { bn254: new NobleBN254() as EVMBN254Interface, bls: new NobleBLS() as EVMBLSInterface };
 
 /**
  * A copy of mcl-wasm of our own: the package keeps one curve per loaded copy in module state, so
@@ -37,26 +31,45 @@ async function privateMcl(curve: "BN_SNARK1" | "BLS12_381"): Promise<Mcl> {
   return mcl;
 }
 
-/** The WebAssembly backends, or undefined when mcl-wasm cannot load or compile here. */
-export async function wasmCurves(): Promise<CurveBackends | undefined> {
+/** bn254 on mcl, or undefined when mcl-wasm cannot load or compile here. */
+export async function wasmBn254(): Promise<EVMBN254Interface | undefined> {
   try {
-    const [bnMcl, blsMcl] = await Promise.all([privateMcl("BN_SNARK1"), privateMcl("BLS12_381")]);
+    const mcl = await privateMcl("BN_SNARK1");
     // EIP-197 pairings accept only G2 points of the prime-order subgroup; on G1 (cofactor 1) every
     // curve point is in it, so mcl's order check there would only cost time.
-    bnMcl.verifyOrderG1(false);
-    bnMcl.verifyOrderG2(true);
-    const bls = new MCLBLS(blsMcl);
-    bls.init();
-    return { kind: "wasm", bn254: new MclBN254(bnMcl), bls };
+    mcl.verifyOrderG1(false);
+    mcl.verifyOrderG2(true);
+    return new MclBN254(mcl);
   } catch {
     return undefined;
   }
 }
 
-let selected: Promise<CurveBackends> | undefined;
+/** BLS12-381 on mcl (ethereumjs' MCLBLS), or undefined when mcl-wasm cannot load or compile here. */
+export async function wasmBls(): Promise<EVMBLSInterface | undefined> {
+  try {
+    const bls = new MCLBLS(await privateMcl("BLS12_381"));
+    bls.init();
+    return bls;
+  } catch {
+    return undefined;
+  }
+}
 
-/** Loaded on first use (compiling the WebAssembly takes a moment); FEVM_PURE_JS_CRYPTO=1 keeps noble. */
-export function curveBackends(): Promise<CurveBackends> {
-  selected ??= process.env.FEVM_PURE_JS_CRYPTO === "1" ? Promise.resolve(jsCurves) : wasmCurves().then((wasm) => wasm ?? jsCurves);
-  return selected;
+const pureJs = () => process.env.FEVM_PURE_JS_CRYPTO === "1";
+let bn254: Promise<EVMBN254Interface> | undefined;
+let bls: Promise<EVMBLSInterface> | undefined;
+
+/**
+ * Each curve loads on first use (compiling its WebAssembly takes a moment), so a test that uses
+ * one curve does not wait for the other; FEVM_PURE_JS_CRYPTO=1 keeps noble.
+ */
+export function bn254Backend(): Promise<EVMBN254Interface> {
+  bn254 ??= pureJs() ? Promise.resolve(jsCurves.bn254) : wasmBn254().then((wasm) => wasm ?? jsCurves.bn254);
+  return bn254;
+}
+
+export function blsBackend(): Promise<EVMBLSInterface> {
+  bls ??= pureJs() ? Promise.resolve(jsCurves.bls) : wasmBls().then((wasm) => wasm ?? jsCurves.bls);
+  return bls;
 }

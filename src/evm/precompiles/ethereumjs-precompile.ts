@@ -1,7 +1,7 @@
 import { Common, Hardfork, Mainnet } from "@ethereumjs/common";
 import { getActivePrecompiles, paramsEVM, type EVMInterface, type ExecResult, type PrecompileFunc } from "@ethereumjs/evm";
 import { cryptoBackend } from "../crypto";
-import { curveBackends } from "../crypto/curves";
+import { blsBackend, bn254Backend } from "../crypto/curves";
 import { PrecompileFailure, type FevmPrecompile } from "./fevm-precompile";
 
 interface Ethereumjs {
@@ -11,7 +11,6 @@ interface Ethereumjs {
 }
 
 let ethereumjs: Ethereumjs | undefined;
-let curves: Promise<EVMInterface> | undefined;
 
 /**
  * The most (Ethereum-priced) gas one borrowed computation may use: an Ethereum block. The FEVM
@@ -32,16 +31,15 @@ function borrowed(): Ethereumjs {
 }
 
 /**
- * What the curve precompiles (bn254 0x06–0x08, BLS12-381 0x0b–0x11) read from their `_EVM`: the
- * curve backends, and nothing else. Our own, because ethereumjs gives an EVM a BLS backend only
- * when its hardfork has EIP-2537; loaded on the first curve call (see ../crypto/curves).
+ * What an implementation reads from its `_EVM`: the curve backend of the bn254 (0x06–0x08) and
+ * BLS12-381 (0x0b–0x11) precompiles, and nothing else. Our own, because ethereumjs gives an EVM a
+ * BLS backend only when its hardfork has EIP-2537; loaded on the curve's first call (../crypto/curves).
  */
-function curveEVM(): Promise<EVMInterface> {
-  curves ??= curveBackends().then(({ bn254, bls }) => ({ _bn254: bn254, _bls: bls }) as unknown as EVMInterface);
-  return curves;
+async function backendsFor(index: number): Promise<EVMInterface> {
+  if (index >= 0x06 && index <= 0x08) return { _bn254: await bn254Backend() } as unknown as EVMInterface;
+  if (index >= 0x0b && index <= 0x11) return { _bls: await blsBackend() } as unknown as EVMInterface;
+  return {} as EVMInterface;
 }
-
-const usesCurves = (index: number) => (index >= 0x06 && index <= 0x08) || (index >= 0x0b && index <= 0x11);
 
 /**
  * An Ethereum precompile whose FEVM behaviour matches Ethereum's (builtin-actors precompiles/
@@ -53,12 +51,12 @@ const usesCurves = (index: number) => (index >= 0x06 && index <= 0x08) || (index
  */
 export function ethereumjsPrecompile(address: string): FevmPrecompile {
   const key = address.slice(2).toLowerCase();
-  const curvePrecompile = usesCurves(Number.parseInt(key, 16));
+  const index = Number.parseInt(key, 16);
   return async (call) => {
     const { common, implementations } = borrowed();
     const implementation = implementations.get(key);
     if (!implementation) throw new Error(`ethereumjs has no precompile at ${address}`);
-    const _EVM = curvePrecompile ? await curveEVM() : ({} as EVMInterface);
+    const _EVM = await backendsFor(index);
     let result: ExecResult;
     try {
       const gasLimit = call.budget < MAX_COMPUTATION_GAS ? call.budget : MAX_COMPUTATION_GAS;

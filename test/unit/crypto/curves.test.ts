@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { bls12_381 } from "@noble/curves/bls12-381.js";
 import { bn254 } from "@noble/curves/bn254.js";
 import { bytesToHex, concatBytes, hexToBytes } from "@ethereumjs/util";
-import { curveBackends, jsCurves, wasmCurves, type CurveBackends } from "../../../src/evm/crypto/curves";
+import { blsBackend, bn254Backend, jsCurves, wasmBls, wasmBn254 } from "../../../src/evm/crypto/curves";
 import { rng } from "../precompiles/support";
 
 /** What a precompile makes of a backend's answer: its bytes, or a failure when it throws. */
@@ -198,16 +198,20 @@ function blsInputs(): { name: string; method: BlsMethod; input: Uint8Array }[] {
 }
 
 describe("curve backends: mcl (WebAssembly) and the pure-JS fallback give the same answers", function () {
-  let wasm: CurveBackends | undefined;
+  let wasm: typeof jsCurves;
 
   before(async function () {
     this.timeout(120_000);
-    wasm = await wasmCurves();
+    const [bn254, bls] = await Promise.all([wasmBn254(), wasmBls()]);
+    expect(bn254, "mcl-wasm (BN_SNARK1) loads").to.not.equal(undefined);
+    expect(bls, "mcl-wasm (BLS12_381) loads").to.not.equal(undefined);
+    wasm = { bn254: bn254!, bls: bls! };
   });
 
-  it("mcl-wasm loads here, and the emulator uses it unless FEVM_PURE_JS_CRYPTO=1", async function () {
-    expect(wasm?.kind).to.equal("wasm");
-    expect((await curveBackends()).kind).to.equal(process.env.FEVM_PURE_JS_CRYPTO === "1" ? "js" : "wasm");
+  it("the emulator uses mcl unless FEVM_PURE_JS_CRYPTO=1", async function () {
+    const pureJs = process.env.FEVM_PURE_JS_CRYPTO === "1";
+    expect(await bn254Backend()).to.be.instanceOf((pureJs ? jsCurves : wasm).bn254.constructor);
+    expect(await blsBackend()).to.be.instanceOf((pureJs ? jsCurves : wasm).bls.constructor);
   });
 
   it("bn254 add, mul and pairing: same output, and failure on the same bad points (off curve, coordinate ≥ p, G2 outside the subgroup)", function () {
@@ -215,7 +219,7 @@ describe("curve backends: mcl (WebAssembly) and the pure-JS fallback give the sa
     const failures = inputs.filter(({ method, input }) => outcome(() => jsCurves.bn254[method](input)) === "fails");
     expect(failures.map((f) => f.name)).to.include.members(["off-curve + P", "P + x ≥ p", "G2 outside the subgroup", "G2 off the twist", "G1 off the curve"]);
     for (const { name, method, input } of inputs) {
-      expect(outcome(() => wasm!.bn254[method](input)), name).to.equal(outcome(() => jsCurves.bn254[method](input)));
+      expect(outcome(() => wasm.bn254[method](input)), name).to.equal(outcome(() => jsCurves.bn254[method](input)));
     }
   });
 
@@ -225,7 +229,7 @@ describe("curve backends: mcl (WebAssembly) and the pure-JS fallback give the sa
     const failures = inputs.filter(({ method, input }) => outcome(() => jsCurves.bls[method](input)) === "fails");
     expect(failures.map((f) => f.name)).to.include.members(["G1: off curve + P", "G1 MSM: outside the subgroup", "pairing: G2 outside the subgroup", "map Fp2 with c1 = p"]);
     for (const { name, method, input } of inputs) {
-      expect(outcome(() => wasm!.bls[method](input)), name).to.equal(outcome(() => jsCurves.bls[method](input)));
+      expect(outcome(() => wasm.bls[method](input)), name).to.equal(outcome(() => jsCurves.bls[method](input)));
     }
   });
 
@@ -233,8 +237,8 @@ describe("curve backends: mcl (WebAssembly) and the pure-JS fallback give the sa
     const shared = (await import("mcl-wasm")) as typeof import("mcl-wasm");
     await shared.init(shared.BN254);
     const input = bn254Inputs()[0].input;
-    expect(outcome(() => wasm!.bn254.add(input))).to.equal(outcome(() => jsCurves.bn254.add(input)));
+    expect(outcome(() => wasm.bn254.add(input))).to.equal(outcome(() => jsCurves.bn254.add(input)));
     const bls = blsInputs()[0].input;
-    expect(outcome(() => wasm!.bls.addG1(bls))).to.equal(outcome(() => jsCurves.bls.addG1(bls)));
+    expect(outcome(() => wasm.bls.addG1(bls))).to.equal(outcome(() => jsCurves.bls.addG1(bls)));
   });
 });

@@ -48,7 +48,13 @@ export async function wasmBn254(): Promise<EVMBN254Interface | undefined> {
 /** BLS12-381 on mcl (ethereumjs' MCLBLS), or undefined when mcl-wasm cannot load or compile here. */
 export async function wasmBls(): Promise<EVMBLSInterface | undefined> {
   try {
-    const bls = new MCLBLS(await privateMcl("BLS12_381"));
+    const mcl = await privateMcl("BLS12_381");
+    mcl.verifyOrderG1(false);
+    mcl.verifyOrderG2(false);
+    // MCLBLS switches mcl's order checking on before each point that needs it, then asks
+    // isValidOrder() and isValid() — and isValid() repeats the subgroup check when it is on. Left
+    // off, isValid() checks the curve equation only and the subgroup is checked once, where needed.
+    const bls = new MCLBLS({ ...mcl, verifyOrderG1: () => {}, verifyOrderG2: () => {} });
     bls.init();
     return bls;
   } catch {

@@ -31,24 +31,27 @@ async function privateMcl(curve: "BN_SNARK1" | "BLS12_381"): Promise<Mcl> {
   return mcl;
 }
 
-/** bn254 on mcl, or undefined when mcl-wasm cannot load or compile here. */
-export async function wasmBn254(): Promise<EVMBN254Interface | undefined> {
+/** A backend on a private mcl for `curve`, or undefined when mcl-wasm cannot load or compile here. */
+async function onMcl<T>(curve: "BN_SNARK1" | "BLS12_381", make: (mcl: Mcl) => T): Promise<T | undefined> {
   try {
-    const mcl = await privateMcl("BN_SNARK1");
-    // EIP-197 pairings accept only G2 points of the prime-order subgroup; on G1 (cofactor 1) every
-    // curve point is in it, so mcl's order check there would only cost time.
-    mcl.verifyOrderG1(false);
-    mcl.verifyOrderG2(true);
-    return new MclBN254(mcl);
+    return make(await privateMcl(curve));
   } catch {
     return undefined;
   }
 }
 
-/** BLS12-381 on mcl (ethereumjs' MCLBLS), or undefined when mcl-wasm cannot load or compile here. */
-export async function wasmBls(): Promise<EVMBLSInterface | undefined> {
-  try {
-    const mcl = await privateMcl("BLS12_381");
+export const wasmBn254 = () =>
+  onMcl<EVMBN254Interface>("BN_SNARK1", (mcl) => {
+    // EIP-197 pairings accept only G2 points of the prime-order subgroup; on G1 (cofactor 1) every
+    // curve point is in it, so mcl's order check there would only cost time.
+    mcl.verifyOrderG1(false);
+    mcl.verifyOrderG2(true);
+    return new MclBN254(mcl);
+  });
+
+/** BLS12-381 through ethereumjs' MCLBLS. */
+export const wasmBls = () =>
+  onMcl<EVMBLSInterface>("BLS12_381", (mcl) => {
     mcl.verifyOrderG1(false);
     mcl.verifyOrderG2(false);
     // MCLBLS switches mcl's order checking on before each point that needs it, then asks
@@ -57,25 +60,17 @@ export async function wasmBls(): Promise<EVMBLSInterface | undefined> {
     const bls = new MCLBLS({ ...mcl, verifyOrderG1: () => {}, verifyOrderG2: () => {} });
     bls.init();
     return bls;
-  } catch {
-    return undefined;
-  }
+  });
+
+/** The WebAssembly backend, loaded on first use, else noble; FEVM_PURE_JS_CRYPTO=1 keeps noble. */
+function selected<T>(wasm: () => Promise<T | undefined>, js: T): () => Promise<T> {
+  let backend: Promise<T> | undefined;
+  return () => {
+    backend ??= process.env.FEVM_PURE_JS_CRYPTO === "1" ? Promise.resolve(js) : wasm().then((loaded) => loaded ?? js);
+    return backend;
+  };
 }
 
-const pureJs = () => process.env.FEVM_PURE_JS_CRYPTO === "1";
-let bn254: Promise<EVMBN254Interface> | undefined;
-let bls: Promise<EVMBLSInterface> | undefined;
-
-/**
- * Each curve loads on first use (compiling its WebAssembly takes a moment), so a test that uses
- * one curve does not wait for the other; FEVM_PURE_JS_CRYPTO=1 keeps noble.
- */
-export function bn254Backend(): Promise<EVMBN254Interface> {
-  bn254 ??= pureJs() ? Promise.resolve(jsCurves.bn254) : wasmBn254().then((wasm) => wasm ?? jsCurves.bn254);
-  return bn254;
-}
-
-export function blsBackend(): Promise<EVMBLSInterface> {
-  bls ??= pureJs() ? Promise.resolve(jsCurves.bls) : wasmBls().then((wasm) => wasm ?? jsCurves.bls);
-  return bls;
-}
+/** Each curve loads on first use (compiling its WebAssembly takes a moment): a test that uses one does not wait for the other. */
+export const bn254Backend = selected(wasmBn254, jsCurves.bn254);
+export const blsBackend = selected(wasmBls, jsCurves.bls);

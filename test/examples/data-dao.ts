@@ -5,7 +5,8 @@
 import { expect } from "chai";
 import { ethers, fevm } from "hardhat";
 import { loadFixture } from "@nomicfoundation/hardhat-toolbox/network-helpers";
-import type { DataDAOVault } from "../../typechain-types";
+import type { Signer } from "ethers";
+import type { DataDAOGovernor, DataDAOVault } from "../../typechain-types";
 import { mineTo, onlyOnFilecoin, piece } from "../hardhat/market/support/fixtures";
 import { dealKinds, paidFor, SEALING_DELAY, startProvider } from "./support/provider";
 
@@ -44,11 +45,22 @@ async function storeProposal(vault: DataDAOVault, text: string) {
     termEpochs: TERM, storagePricePerEpoch: PRICE_PER_EPOCH, providerCollateral: 0n,
   };
   const description = `Store "${text}" for 180 days`;
-  return {
-    request,
-    args: [[await vault.getAddress()], [FEE], [vault.interface.encodeFunctionData("storePiece", [request])], description] as const,
-    descriptionHash: ethers.id(description),
-  };
+  const targets = [await vault.getAddress()], values = [FEE], calldatas = [vault.interface.encodeFunctionData("storePiece", [request])];
+  return { request, description, operation: [targets, values, calldatas, ethers.id(description)] as [string[], bigint[], string[], string] };
+}
+
+type Proposal = Awaited<ReturnType<typeof storeProposal>>;
+
+/** `proposer` proposes; once voting opens each member votes as given; returns when voting has closed. */
+async function decide(governor: DataDAOGovernor, proposal: Proposal, proposer: Signer, votes: [Signer, number][]): Promise<bigint> {
+  const [targets, values, calldatas] = proposal.operation;
+  await (await governor.connect(proposer).propose(targets, values, calldatas, proposal.description)).wait();
+  const proposalId = await governor.hashProposal(...proposal.operation);
+  await mineTo((await governor.proposalSnapshot(proposalId)) + 1n);
+  expect(await governor.state(proposalId)).to.equal(State.Active);
+  for (const [member, support] of votes) await (await governor.connect(member).castVote(proposalId, support)).wait();
+  await mineTo((await governor.proposalDeadline(proposalId)) + 1n);
+  return proposalId;
 }
 
 describe("DataDAO: token holders vote on pieces to store, the timelock pays for the deals", function () {
@@ -65,29 +77,20 @@ describe("DataDAO: token holders vote on pieces to store, the timelock pays for 
 
   it("stores a piece the members voted for: propose, vote, queue, wait out the timelock, execute; the provider seals it and is paid over its life", async function () {
     const { governor, timelock, vault, miner, alice, bob, carol } = await loadFixture(dao);
-    const { args, descriptionHash } = await storeProposal(vault, "the DAO's climate dataset");
-    const [targets, values, calldatas] = args;
-    const proposalId = await governor.hashProposal(targets, values, calldatas, descriptionHash);
-    await (await governor.connect(alice).propose(...args)).wait();
-
-    await mineTo((await governor.proposalSnapshot(proposalId)) + 1n);
-    expect(await governor.state(proposalId)).to.equal(State.Active);
-    await (await governor.connect(alice).castVote(proposalId, Vote.For)).wait();
-    await (await governor.connect(bob).castVote(proposalId, Vote.For)).wait();
-    await (await governor.connect(carol).castVote(proposalId, Vote.Against)).wait();
-    await mineTo((await governor.proposalDeadline(proposalId)) + 1n);
+    const proposal = await storeProposal(vault, "the DAO's climate dataset");
+    const proposalId = await decide(governor, proposal, alice, [[alice, Vote.For], [bob, Vote.For], [carol, Vote.Against]]);
     expect(await governor.state(proposalId)).to.equal(State.Succeeded);
 
-    const queued = await (await governor.queue(targets, values, calldatas, descriptionHash)).wait();
+    const queued = await (await governor.queue(...proposal.operation)).wait();
     expect(await governor.state(proposalId)).to.equal(State.Queued);
     // Two days are exactly 5,760 epochs: executed in the epoch before, the timelock still refuses.
     const ready = BigInt(queued!.blockNumber) + (await timelock.MIN_DELAY()) / 30n;
     await mineTo(ready - 2n);
     // The refused execution is mined in epoch ready − 1; the next one lands in epoch `ready`.
-    await expect(governor.execute(targets, values, calldatas, descriptionHash)).to.be.revertedWithCustomError(timelock, "TimelockUnexpectedOperationState");
+    await expect(governor.execute(...proposal.operation)).to.be.revertedWithCustomError(timelock, "TimelockUnexpectedOperationState");
     expect(await fevm.epoch()).to.equal(ready - 1n);
     const treasury = await ethers.provider.getBalance(await timelock.getAddress());
-    const execution = await (await governor.execute(targets, values, calldatas, descriptionHash)).wait();
+    const execution = await (await governor.execute(...proposal.operation)).wait();
     expect(BigInt(execution!.blockNumber)).to.equal(ready);
     expect(await governor.state(proposalId)).to.equal(State.Executed);
     expect(await ethers.provider.getBalance(await timelock.getAddress())).to.equal(treasury - FEE);
@@ -110,18 +113,10 @@ describe("DataDAO: token holders vote on pieces to store, the timelock pays for 
 
   it("stores nothing when the proposal is defeated", async function () {
     const { governor, timelock, vault, alice, bob, carol } = await loadFixture(dao);
-    const { args, descriptionHash } = await storeProposal(vault, "a dataset the members turn down");
-    const [targets, values, calldatas] = args;
-    const proposalId = await governor.hashProposal(targets, values, calldatas, descriptionHash);
-    await (await governor.connect(alice).propose(...args)).wait();
-    await mineTo((await governor.proposalSnapshot(proposalId)) + 1n);
-    await (await governor.connect(alice).castVote(proposalId, Vote.For)).wait();
-    await (await governor.connect(bob).castVote(proposalId, Vote.Against)).wait();
-    await (await governor.connect(carol).castVote(proposalId, Vote.Against)).wait();
-    await mineTo((await governor.proposalDeadline(proposalId)) + 1n);
-
+    const proposal = await storeProposal(vault, "a dataset the members turn down");
+    const proposalId = await decide(governor, proposal, alice, [[alice, Vote.For], [bob, Vote.Against], [carol, Vote.Against]]);
     expect(await governor.state(proposalId)).to.equal(State.Defeated);
-    await expect(governor.queue(targets, values, calldatas, descriptionHash)).to.be.revertedWithCustomError(governor, "GovernorUnexpectedProposalState");
+    await expect(governor.queue(...proposal.operation)).to.be.revertedWithCustomError(governor, "GovernorUnexpectedProposalState");
     expect(await ethers.provider.getBalance(await timelock.getAddress())).to.equal(ethers.parseEther("2"));
     expect(await fevm.storageProvider.history()).to.deep.equal([]);
     expect(await fevm.market.getBalance(await vault.getAddress())).to.deep.equal({ balance: 0n, locked: 0n });

@@ -10,6 +10,8 @@ import {AccountCBOR} from "filecoin-solidity-api/contracts/v0.8/cbor/AccountCbor
 import {BytesCBOR} from "filecoin-solidity-api/contracts/v0.8/cbor/BytesCbor.sol";
 import {MarketCBOR} from "filecoin-solidity-api/contracts/v0.8/cbor/MarketCbor.sol";
 import {Actor} from "filecoin-solidity-api/contracts/v0.8/utils/Actor.sol";
+import {CBORDecoder} from "filecoin-solidity-api/contracts/v0.8/utils/CborDecode.sol";
+import {CBOR} from "solidity-cborutils/contracts/CBOR.sol";
 import {BigInts} from "filecoin-solidity-api/contracts/v0.8/utils/BigInts.sol";
 import {Errors} from "filecoin-solidity-api/contracts/v0.8/utils/Errors.sol";
 import {FilAddresses} from "filecoin-solidity-api/contracts/v0.8/utils/FilAddresses.sol";
@@ -27,6 +29,7 @@ contract DealClient {
     using MarketCBOR for bytes;
     using MarketCBOR for uint64;
     using MarketCBOR for MarketTypes.DealProposal;
+    using CBOR for CBOR.CBORBuffer;
 
     uint64 constant AUTHENTICATE_MESSAGE = 2643134072;
     uint64 constant MARKET_NOTIFY_DEAL = 4186741094;
@@ -34,6 +37,9 @@ contract DealClient {
     address constant DATACAP = 0xfF00000000000000000000000000000000000007;
     /// Exported by the market since nv22 but not wrapped by MarketAPI.
     uint256 constant GET_DEAL_SECTOR = 2611213344;
+    /// FIP-0112 methods exported by the miner (not wrapped by MinerAPI 1.1.3).
+    uint256 constant GENERATE_SECTOR_LOCATION = 1321604665;
+    uint256 constant VALIDATE_SECTOR_STATUS = 3092458564;
     address constant MARKET = 0xff00000000000000000000000000000000000005;
     /// What a contract client signs with: the market insists on a typed signature (BLS, `de ad`) but
     /// only the contract's AuthenticateMessage judges it.
@@ -221,9 +227,51 @@ contract DealClient {
 
     /// The sector holding the deal, through the library's Actor call (33 while not activated).
     function getDealSector(uint64 dealId) external view returns (int256 exitCode, uint64 sector) {
+        return dealSector(dealId);
+    }
+
+    function dealSector(uint64 dealId) private view returns (int256 exitCode, uint64 sector) {
         bytes memory data;
         (exitCode, data) = Actor.callByIDReadOnly(MarketTypes.ActorID, GET_DEAL_SECTOR, Misc.CBOR_CODEC, dealId.serializeDealID());
         if (exitCode == 0) sector = data.deserializeUint64();
+    }
+
+    /// FIP-0112 sector status codes (ValidateSectorStatus): Dead 0, Active 1, Faulty 2.
+    enum SectorStatus {
+        Dead,
+        Active,
+        Faulty
+    }
+
+    /// Whether the sector holding the deal has `status`, as a contract learns it on chain: the
+    /// market's GetDealSector, then the provider's GenerateSectorLocation and ValidateSectorStatus
+    /// at that location. exitCode is the first failing call's (33 while the deal is not
+    /// activated; the market forgets a terminated or completed deal).
+    function dealSectorIs(uint64 dealId, SectorStatus status) external view returns (int256 exitCode, bool matches) {
+        uint64 sector;
+        (exitCode, sector) = dealSector(dealId);
+        if (exitCode != 0) return (exitCode, false);
+        uint64 provider;
+        (exitCode, provider) = MarketAPI.getDealProvider(dealId);
+        if (exitCode != 0) return (exitCode, false);
+        bytes memory ret;
+        CBOR.CBORBuffer memory buf = CBOR.create(16);
+        buf.startFixedArray(1);
+        buf.writeUInt64(sector);
+        (exitCode, ret) = Actor.callByIDReadOnly(CommonTypes.FilActorId.wrap(provider), GENERATE_SECTOR_LOCATION, Misc.CBOR_CODEC, buf.data());
+        if (exitCode != 0) return (exitCode, false);
+        // [status, h'CBOR [deadline, partition]']: the location goes back as ValidateSectorStatus's aux data.
+        (, uint256 at) = CBORDecoder.readFixedArray(ret, 0);
+        (, at) = CBORDecoder.readUInt8(ret, at);
+        (bytes memory location, ) = CBORDecoder.readBytes(ret, at);
+        buf = CBOR.create(32 + location.length);
+        buf.startFixedArray(3);
+        buf.writeUInt64(sector);
+        buf.writeUInt64(uint64(status));
+        buf.writeBytes(location);
+        (exitCode, ret) = Actor.callByIDReadOnly(CommonTypes.FilActorId.wrap(provider), VALIDATE_SECTOR_STATUS, Misc.CBOR_CODEC, buf.data());
+        if (exitCode != 0) return (exitCode, false);
+        (matches, ) = CBORDecoder.readBool(ret, 0);
     }
 
     // ---------------------------------------------------------------- helpers

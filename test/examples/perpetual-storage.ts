@@ -105,7 +105,7 @@ describe("PerpetualStorage: a dataset renewed before each expiry, paid from an e
     expect(await paidFor(repair.dealId)).to.equal(FEE);
     // What the terminated deal had not paid is back in the contract's escrow, unlocked.
     // The terminated deal paid up to its termination; the rest is back in the contract's escrow, unlocked.
-    const terminatedAt = (await fevm.storageProvider.history()).find((e) => e.kind === "terminated")!.epoch;
+    const terminatedAt = (await fevm.storageProvider.history()).find((e) => e.kind === "terminated" && e.dealId === first.dealId)!.epoch;
     expect(await fevm.market.getBalance(await storage.getAddress())).to.deep.equal({ balance: FEE - PRICE_PER_EPOCH * (terminatedAt - first.startEpoch), locked: 0n });
   });
 

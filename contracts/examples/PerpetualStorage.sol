@@ -134,7 +134,8 @@ contract PerpetualStorage is ContractDealClient {
                 return;
             }
             d.endowment -= fee;
-            _fundEscrow(fee);
+            // The market refuses an AddBalance of nothing; free terms need no escrow.
+            if (fee > 0) _fundEscrow(fee);
         }
         int64 end = start + int64(uint64(t.term));
         d.current = _requestDeal(

@@ -151,6 +151,15 @@ describe("PerpetualStorage: a dataset renewed before each expiry, paid from an e
     expect(await paidFor(again.dealId)).to.equal(FEE);
   });
 
+  it("keeps free terms (price 0) with no endowment", async function () {
+    const { storage } = await loadFixture(endowment);
+    const first = await requested(storage, storage.createDataset({ ...terms("free"), storagePricePerEpoch: 0n }));
+    expect(first.status).to.equal(Status.Published);
+    await mineTo(first.endEpoch - (await storage.RENEWAL_WINDOW()));
+    expect((await requested(storage, storage.renew(0))).startEpoch).to.equal(first.endEpoch);
+    expect(await fevm.market.getBalance(await storage.getAddress())).to.deep.equal({ balance: 0n, locked: 0n });
+  });
+
   it("names what it refuses: terms outside the market's bounds, an endowment short of one term, unknown datasets", async function () {
     const { storage } = await loadFixture(endowment);
     await expect(storage.createDataset({ ...terms("too short"), term: TERM - 1n }, { value: FEE }))

@@ -22,7 +22,7 @@ contract DataDAOGovernor is Governor, GovernorSettings, GovernorCountingSimple, 
     uint48 public constant VOTING_DELAY = 1 * EPOCHS_PER_DAY;
     /// Voting stays open for a week.
     uint32 public constant VOTING_PERIOD = 7 * EPOCHS_PER_DAY;
-    /// Proposing takes 1% of the initial supply the tests use (1,000,000 DATA).
+    /// Proposing takes 10,000 DATA: 1% of a 1,000,000 DATA supply.
     uint256 public constant PROPOSAL_THRESHOLD = 10_000e18;
     /// A proposal passes only if at least 4% of the supply voted for it or abstained.
     uint256 public constant QUORUM_PERCENT = 4;

@@ -12,7 +12,7 @@ import { dealKinds, paidFor, SEALING_DELAY, startProvider } from "./support/prov
 
 const Vote = { Against: 0, For: 1 };
 const State = { Active: 1n, Defeated: 3n, Succeeded: 4n, Queued: 5n, Executed: 7n };
-const Status = { None: 0n, Requested: 1n, Published: 2n };
+const Status = { Published: 2n };
 const PRICE_PER_EPOCH = 1_000_000n;
 const TERM = 518_400n;
 const FEE = PRICE_PER_EPOCH * TERM;

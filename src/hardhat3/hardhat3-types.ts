@@ -20,6 +20,8 @@ export type JsonRpcResponse =
 
 export interface Hardhat3Provider {
   request(args: { method: string; params?: unknown[] | object }): Promise<unknown>;
+  /** Hardhat's providers are EventEmitters: subscription notifications are their "notification" and "message" events. */
+  emit?(event: string, payload: unknown): boolean;
 }
 
 /** A resolved network config entry; `inProcessFevm` marks the networks this plugin serves. */

@@ -2,19 +2,11 @@
 // through call_actor_id, the market calling back into contracts, and a CALL to a native actor.
 import { expect } from "chai";
 import { AbiCoder } from "ethers";
+import type { EthTrace } from "../../../src/provider/call-tracer";
 import { addressToBytes, CallbackMethod, filecoinAddressFromEth, MarketMethod } from "../../../src/fil";
 import { cbor, clientContract, FIL, marketNet, proposalFor, psd, raw, type ClientContract, type MarketNet } from "../market/support";
 import { compile } from "./compile";
 import { ACCOUNTS, deploy, send } from "./support";
-
-interface Trace {
-  type: string;
-  error?: string;
-  subtraces: number;
-  traceAddress: number[];
-  action: Record<string, string>;
-  result: Record<string, string>;
-}
 
 const MARKET = "0xff00000000000000000000000000000000000005";
 const HANDLE_FILECOIN_METHOD = "0x868e10c4";
@@ -26,7 +18,7 @@ const nativeInput = (method: bigint, codec: bigint, params: string) => HANDLE_FI
 const nativeOutput = (exitCode: number, codec: bigint, ret: string) => abi.encode(["uint32", "uint64", "bytes"], [exitCode, codec, ret]);
 const methodOf = (input: string) => BigInt("0x" + input.slice(10, 74));
 
-const PAYER_SOURCE = `
+const POKER_SOURCE = `
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
@@ -42,7 +34,7 @@ describe("trace_* with actor sends (Lotus' native call traces)", function () {
   let client: ClientContract;
   const callMarket = (method: bigint, params: string, value = 0n) =>
     send(net.rpc, clientContract(), client.address, "callMarket", [method, value, 0, params], { gas: "0x1c9c380" });
-  const trace = (hash: string) => net.rpc.call<Trace[]>("trace_transaction", hash);
+  const trace = (hash: string) => net.rpc.call<EthTrace[]>("trace_transaction", hash);
   const ownAddress = () => cbor(addressToBytes(filecoinAddressFromEth(client.address)));
 
   before(async function () {
@@ -71,10 +63,10 @@ describe("trace_* with actor sends (Lotus' native call traces)", function () {
     const [, toMarket] = await trace(hash);
     expect(toMarket.error).to.equal("actor error: ErrForbidden(18)");
     expect(toMarket.result.output.slice(0, 66)).to.equal("0x" + "12".padStart(64, "0"));
-    const intoMarket = await net.rpc.call<(Trace & { transactionHash: string })[]>("trace_filter", { fromBlock: "0x0", toAddress: [MARKET] });
+    const intoMarket = await net.rpc.call<(EthTrace & { transactionHash: string })[]>("trace_filter", { fromBlock: "0x0", toAddress: [MARKET] });
     expect(intoMarket.map((t) => t.transactionHash)).to.include(hash);
     const receipt = await net.rpc.call<{ blockNumber: string }>("eth_getTransactionReceipt", hash);
-    const block = await net.rpc.call<Trace[]>("trace_block", receipt.blockNumber);
+    const block = await net.rpc.call<EthTrace[]>("trace_block", receipt.blockNumber);
     expect(block.map((t) => t.action.to)).to.include(MARKET);
   });
 
@@ -100,7 +92,7 @@ describe("trace_* with actor sends (Lotus' native call traces)", function () {
   });
 
   it("shows a CALL to a native actor as an InvokeEVM send: the raw calldata in, the exit code as the error", async function () {
-    const { Poker } = compile(PAYER_SOURCE);
+    const { Poker } = compile(POKER_SOURCE);
     const poker = await deploy(net.rpc, Poker);
     const hash = await send(net.rpc, Poker, poker, "poke", [MARKET, "0x12345678"], { gas: "0x1c9c380" });
     const [top, toMarket] = await trace(hash);
@@ -111,7 +103,7 @@ describe("trace_* with actor sends (Lotus' native call traces)", function () {
   });
 
   it("leaves out sends that never reached an actor (no such id)", async function () {
-    const { Poker } = compile(PAYER_SOURCE);
+    const { Poker } = compile(POKER_SOURCE);
     const poker = await deploy(net.rpc, Poker);
     const nobody = "0xff000000000000000000000000000000000f4240"; // t01000000: no actor
     const traces = await trace(await send(net.rpc, Poker, poker, "poke", [nobody, "0x"], { gas: "0x1c9c380" }));

@@ -31,6 +31,8 @@ export interface Hardhat3NetworkConfig {
   inProcessFevm?: boolean;
   /** Marks the real-network presets (calibration, filecoin-mainnet), which sign with FEVM_PRIVATE_KEY. */
   fevmPreset?: boolean;
+  /** Hardhat's forking config of a simulated network (set by `hardhat node --fork` too). */
+  forking?: { enabled?: boolean };
 }
 
 export interface Hardhat3UserNetworkConfig {

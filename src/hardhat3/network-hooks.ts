@@ -45,6 +45,14 @@ export const networkHookHandlers: NetworkHookHandlers = {
       await connection.close();
       throw new Error(`hardhat-fevm: ${keyIssue.message}`);
     }
+    if (isInProcessFevm(connection.networkConfig) && connection.networkConfig.forking?.enabled === true) {
+      // The emulator answers every request, so a fork would silently be a fresh local chain.
+      await connection.close();
+      throw new Error(
+        `hardhat-fevm: the in-process network "${connection.networkName}" cannot fork another chain; ` +
+          "drop --fork (or networks.filecoin.forking) and deploy what the tests need, or run against calibration.",
+      );
+    }
     if (isInProcessFevm(connection.networkConfig)) {
       // The helpers are typed with Hardhat 2's EIP-1193 provider; they only call `request`.
       connection.fevm = createFevmHelpers(() => connection.provider as unknown as EIP1193Provider);

@@ -107,6 +107,15 @@ describe("Hardhat 3 network hooks", () => {
     await networkHookHandlers.closeConnection(context, c, async () => {});
   });
 
+  it("refuses to fork the in-process network (hardhat node --fork) instead of quietly serving a fresh chain", async () => {
+    let closed = false;
+    const forked = { ...connection(true), networkName: "filecoin", close: async () => void (closed = true) } as NetworkConnection;
+    forked.networkConfig = { ...forked.networkConfig, forking: { enabled: true } };
+    const error = await networkHookHandlers.newConnection(context, async () => forked).catch((e: Error) => e);
+    expect((error as Error).message).to.contain('the in-process network "filecoin" cannot fork').and.contain("--fork");
+    expect(closed).to.equal(true);
+  });
+
   it("puts fevm helpers only on in-process connections", async () => {
     const fevm = await networkHookHandlers.newConnection(context, async () => connection(true));
     const other = await networkHookHandlers.newConnection(context, async () => connection(false));

@@ -36,7 +36,7 @@ export async function serveUntilInterrupted(
  * only for the well-known default mnemonic: the user's own mnemonic or keys may guard real funds,
  * and this output ends up in terminals, CI logs and screenshots.
  */
-async function printAccounts(provider: BalanceSource, accounts: FevmConfig["accounts"]): Promise<void> {
+export async function printAccounts(provider: BalanceSource, accounts: FevmConfig["accounts"]): Promise<void> {
   const publicKeys = !Array.isArray(accounts) && accounts.mnemonic === HARDHAT_DEFAULT_MNEMONIC;
   console.log("Accounts");
   console.log("========");

@@ -7,13 +7,18 @@ import { FEVM_IN_PROCESS_URL } from "../src/config/presets";
 const PLUGIN_NAME = "hardhat-fevm";
 const FILECOIN_NETWORK = "filecoin";
 
+/** Whether the selected network is the in-process Filecoin network. */
+export function isInProcessNetwork(hre: HardhatRuntimeEnvironment): boolean {
+  return "url" in hre.network.config && hre.network.config.url === FEVM_IN_PROCESS_URL;
+}
+
 /**
  * The provider of the `filecoin` network: the current one when it is that network, else built
  * the way `--network filecoin` builds it (the plugin's provider extender), as `hardhat node`
  * builds the `hardhat` network when another one is selected.
  */
 export async function filecoinProvider(hre: HardhatRuntimeEnvironment, task: string): Promise<EthereumProvider> {
-  if ("url" in hre.network.config && hre.network.config.url === FEVM_IN_PROCESS_URL) return hre.network.provider;
+  if (isInProcessNetwork(hre)) return hre.network.provider;
   if (hre.hardhatArguments.network !== undefined) {
     throw new HardhatPluginError(
       PLUGIN_NAME,

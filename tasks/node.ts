@@ -1,9 +1,10 @@
 // `npx hardhat fevm node`: the in-process Filecoin network served over HTTP and WebSocket JSON-RPC.
-import { scope, types } from "hardhat/config";
+import { scope, task, types } from "hardhat/config";
+import { TASK_NODE } from "hardhat/builtin-tasks/task-names";
 import { HardhatPluginError } from "hardhat/plugins";
 import { DEFAULT_HOSTNAME, DEFAULT_MAX_REQUEST_BYTES, DEFAULT_PORT, JsonRpcServer } from "../src/server/json-rpc-server";
 import { serveUntilInterrupted } from "../src/server/node-console";
-import { filecoinProvider } from "./filecoin-provider";
+import { filecoinProvider, isInProcessNetwork } from "./filecoin-provider";
 
 const PLUGIN_NAME = "hardhat-fevm";
 
@@ -24,3 +25,15 @@ scope("fevm", "Filecoin local network (hardhat-fevm)")
     });
     await serveUntilInterrupted(provider, server, address, hre.config.fevm.accounts, hre.userConfig.fevm?.logging ?? true);
   });
+
+/**
+ * Hardhat 2's own `node` serves only its `hardhat` network and refuses `--network filecoin` with
+ * HH605; for the in-process network it runs `fevm node` instead, on the same hostname and port.
+ */
+task(TASK_NODE).setAction(async (args: { hostname?: string; port: number; fork?: string }, hre, runSuper) => {
+  if (hre.hardhatArguments.network === undefined || !isInProcessNetwork(hre)) return runSuper(args);
+  if (args.fork !== undefined) {
+    throw new HardhatPluginError(PLUGIN_NAME, "--fork: the in-process Filecoin network cannot fork another chain; run `npx hardhat node --fork …` without --network filecoin");
+  }
+  await hre.run({ scope: "fevm", task: "node" }, { hostname: args.hostname ?? DEFAULT_HOSTNAME, port: args.port });
+});

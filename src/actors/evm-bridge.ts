@@ -22,18 +22,30 @@ function readWord(data: Uint8Array, offset: number): bigint {
   return v;
 }
 
+/**
+ * ABI `(uint, uint, bytes)` after an optional 4-byte prefix: two numbers, the data's offset (always
+ * 0x60), its length, the data padded to words. Native method params and returns take this shape.
+ */
+function numbersAndBytesAbi(prefix: Uint8Array, first: bigint, second: bigint, data: Uint8Array): Uint8Array {
+  const at = prefix.length;
+  const out = new Uint8Array(at + 32 * 4 + Math.ceil(data.length / 32) * 32);
+  out.set(prefix, 0);
+  out.set(word(first), at);
+  out.set(word(second), at + 32);
+  out.set(word(0x60n), at + 64);
+  out.set(word(BigInt(data.length)), at + 96);
+  out.set(data, at + 128);
+  return out;
+}
+
 /** Calldata the EVM actor builds for a native method ≥ 1024 (builtin-actors evm/src/lib.rs). */
 export function handleFilecoinMethodCalldata(method: bigint, params: IpldBlock | null): Uint8Array {
-  const data = params?.data ?? new Uint8Array();
-  const padded = Math.ceil(data.length / 32) * 32;
-  const out = new Uint8Array(4 + 32 * 4 + padded);
-  out.set(HANDLE_FILECOIN_METHOD_SELECTOR, 0);
-  out.set(word(method), 4);
-  out.set(word(params ? params.codec : 0n), 36);
-  out.set(word(0x60n), 68);
-  out.set(word(BigInt(data.length)), 100);
-  out.set(data, 132);
-  return out;
+  return numbersAndBytesAbi(HANDLE_FILECOIN_METHOD_SELECTOR, method, params?.codec ?? 0n, params?.data ?? new Uint8Array());
+}
+
+/** ABI `(uint exitCode, uint codec, bytes data)` of a native return, as Lotus' traces show it (encodeFilecoinReturnAsABI). */
+export function nativeReturnAbi(exitCode: number, ret: IpldBlock | null): Uint8Array {
+  return numbersAndBytesAbi(new Uint8Array(), BigInt(exitCode), ret?.codec ?? 0n, ret?.data ?? new Uint8Array());
 }
 
 /**

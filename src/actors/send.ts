@@ -75,7 +75,9 @@ async function moveValue(evm: FevmEVM, from: Address, to: Address, value: bigint
  * native actors. A non-zero exit rolls back everything the send did, value included.
  */
 export async function send(req: SendRequest): Promise<SendOutcome> {
+  const finished = req.evm.sendObserver?.(req);
   const outcome = await sendUnrecorded(req);
+  finished?.(outcome);
   const failure = describeFailure(req, outcome);
   if (failure) req.evm.actorFailures.push(failure);
   return outcome;
@@ -89,7 +91,13 @@ function describeFailure(req: SendRequest, outcome: SendOutcome & { reason?: str
   return `send to ${formatAddress(req.to, "t")} method ${req.method}: ${describeExitCode(code)}${reason}`;
 }
 
-async function sendUnrecorded(req: SendRequest): Promise<SendOutcome & { reason?: string }> {
+/** A send's outcome, why it failed, and the actor it reached (none when it stopped before invoking one). */
+export type SendResult = SendOutcome & { reason?: string; receiver?: ActorRecord };
+
+/** Watches sends (the trace_* tracer): called as a send starts; what it returns is called with the send's result. */
+export type SendObserver = (req: SendRequest) => (result: SendResult) => void;
+
+async function sendUnrecorded(req: SendRequest): Promise<SendResult> {
   const logMark = req.evm.actorLogs.length;
   const outcome = await sendInTransaction(req);
   // A failed send rolls back its state, and the events of the contracts it ran with it.
@@ -97,31 +105,33 @@ async function sendUnrecorded(req: SendRequest): Promise<SendOutcome & { reason?
   return outcome;
 }
 
-/** Gas spent by a send, including the contracts its actor called back (charged to the caller). */
-interface GasMeter {
+/** How far a send got: gas spent, including the contracts its actor called back (charged to the caller), and the actor it invoked. */
+interface SendProgress {
   used: bigint;
+  receiver?: ActorRecord;
 }
 
-async function sendInTransaction(req: SendRequest): Promise<SendOutcome & { reason?: string }> {
+async function sendInTransaction(req: SendRequest): Promise<SendResult> {
   const sm = req.evm.stateManager;
   if (req.depth >= MAX_CALL_DEPTH) return { kind: "syscall-error", errorNumber: SyscallError.LimitExceeded, gasUsed: 0n };
   if (req.readOnly && req.value > 0n) return { kind: "syscall-error", errorNumber: SyscallError.ReadOnly, gasUsed: 0n };
-  const meter: GasMeter = { used: 0n };
+  const meter: SendProgress = { used: 0n };
   await sm.checkpoint();
   try {
     const outcome = await sendInCheckpoint(req, meter);
     if (outcome.kind === "returned" && outcome.exitCode === ExitCode.OK) await sm.commit();
     else await sm.revert();
-    return outcome;
+    return { ...outcome, receiver: meter.receiver };
   } catch (e) {
     await sm.revert();
-    if (e instanceof SyscallFailure) return { kind: "syscall-error", errorNumber: e.errorNumber, gasUsed: meter.used, reason: e.message };
-    if (e instanceof ActorAbort) return { kind: "returned", exitCode: e.exitCode, ret: e.ret, gasUsed: meter.used, reason: e.message };
+    const receiver = meter.receiver;
+    if (e instanceof SyscallFailure) return { kind: "syscall-error", errorNumber: e.errorNumber, gasUsed: meter.used, reason: e.message, receiver };
+    if (e instanceof ActorAbort) return { kind: "returned", exitCode: e.exitCode, ret: e.ret, gasUsed: meter.used, reason: e.message, receiver };
     throw e;
   }
 }
 
-async function sendInCheckpoint(req: SendRequest, meter: GasMeter): Promise<SendOutcome> {
+async function sendInCheckpoint(req: SendRequest, meter: SendProgress): Promise<SendOutcome> {
   const target = await resolveTarget(req);
   const fromAddr = stateAddressOf(req.from);
   const toAddr = stateAddressOf(target);
@@ -129,6 +139,7 @@ async function sendInCheckpoint(req: SendRequest, meter: GasMeter): Promise<Send
   if (balance < req.value) {
     throw new SyscallFailure(SyscallError.InsufficientFunds, `actor f0${req.from.id} has ${balance} attoFIL, cannot send ${req.value}`);
   }
+  meter.receiver = target;
   if (target.kind === "evm" && req.method !== 0n) {
     // The EVM moves the value itself so that the contract sees it as msg.value.
     const r = await invokeContract({

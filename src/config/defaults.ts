@@ -1,5 +1,5 @@
 import { defaultStorageProviderConfig } from "../sp/config";
-import type { FevmConfig } from "./types";
+import type { FevmConfig, FevmMnemonicAccounts } from "./types";
 
 /** Hardhat's own default mnemonic, so `filecoin` signers match the `hardhat` network's. */
 export const HARDHAT_DEFAULT_MNEMONIC = "test test test test test test test test test test test junk";
@@ -18,13 +18,18 @@ export const HARDHAT_DEFAULT_TX_GAS = 16_777_216;
 
 const ATTO_PER_FIL = 10n ** 18n;
 
+/** Hardhat's default accounts: 20 of its mnemonic, 10,000 FIL each. */
+export function defaultMnemonicAccounts(): FevmMnemonicAccounts {
+  return { mnemonic: HARDHAT_DEFAULT_MNEMONIC, count: 20, balance: 10_000n * ATTO_PER_FIL };
+}
+
 /** A fresh resolved config with every default (fresh arrays/objects: callers may mutate). */
 export function defaultFevmConfig(): FevmConfig {
   return {
     chainId: LOCAL_DEVNET_CHAIN_ID,
     networkVersion: NETWORK_VERSIONS.max,
     genesisTimestamp: undefined,
-    accounts: { mnemonic: HARDHAT_DEFAULT_MNEMONIC, count: 20, balance: 10_000n * ATTO_PER_FIL },
+    accounts: defaultMnemonicAccounts(),
     preset: undefined,
     miners: [],
     verifregRootKey: undefined,

@@ -15,9 +15,9 @@ export function fevmProviderOptions(
     chainId: networkChainId ?? fevm.chainId,
     networkVersion: fevm.networkVersion,
     genesisTimestamp: fevm.genesisTimestamp === undefined ? undefined : BigInt(fevm.genesisTimestamp),
-    mnemonic: fevm.accounts.mnemonic,
-    accountCount: fevm.accounts.count,
-    accountBalance: fevm.accounts.balance,
+    ...(Array.isArray(fevm.accounts)
+      ? { keyAccounts: fevm.accounts }
+      : { mnemonic: fevm.accounts.mnemonic, accountCount: fevm.accounts.count, accountBalance: fevm.accounts.balance }),
     logging: fevm.logging,
     warnOnTimeRounding: fevm.warnOnTimeRounding,
     allowUnlimitedContractSize: fevm.allowUnlimitedContractSize,

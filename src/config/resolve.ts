@@ -1,7 +1,17 @@
 import { FILECOIN_BLOCK_GAS_LIMIT } from "../chain/epochs";
+import { isPrivateKey } from "../chain/key-account";
 import { InvalidAddressError, toFilecoinAddress } from "../fil";
-import { defaultFevmConfig, NETWORK_VERSIONS } from "./defaults";
-import type { FevmConfig, FevmMinerUserConfig, FevmPreset, FevmUserConfig, SolcjsMode } from "./types";
+import { defaultFevmConfig, defaultMnemonicAccounts, NETWORK_VERSIONS } from "./defaults";
+import type {
+  FevmConfig,
+  FevmKeyAccount,
+  FevmKeyAccountUserConfig,
+  FevmMinerUserConfig,
+  FevmMnemonicAccounts,
+  FevmPreset,
+  FevmUserConfig,
+  SolcjsMode,
+} from "./types";
 import { readStorageProvider } from "./storage-provider";
 import {
   ConfigIssues,
@@ -16,7 +26,7 @@ import {
   readUint256,
 } from "./validate";
 
-type AccountsUserConfig = NonNullable<FevmUserConfig["accounts"]>;
+type MnemonicAccountsUserConfig = Exclude<NonNullable<FevmUserConfig["accounts"]>, unknown[]>;
 
 /** The listed keys of T, checked by the compiler to be exactly T's keys. */
 function keysOf<T>(shape: Record<keyof T, true>): (keyof T & string)[] {
@@ -42,7 +52,8 @@ const FEVM_KEYS = keysOf<FevmUserConfig>({
   mainnetUrl: true,
 });
 const MINING_KEYS = keysOf<NonNullable<FevmUserConfig["mining"]>>({ auto: true, interval: true });
-const ACCOUNTS_KEYS = keysOf<AccountsUserConfig>({ mnemonic: true, count: true, balance: true });
+const ACCOUNTS_KEYS = keysOf<MnemonicAccountsUserConfig>({ mnemonic: true, count: true, balance: true });
+const KEY_ACCOUNT_KEYS = keysOf<FevmKeyAccountUserConfig>({ privateKey: true, balance: true });
 const MINER_KEYS = keysOf<FevmMinerUserConfig>({
   owner: true,
   worker: true,
@@ -94,9 +105,7 @@ export function resolveFevmConfig(user: unknown): FevmConfig {
     config.genesisTimestamp = given(fields.genesisTimestamp, config.genesisTimestamp, (v) =>
       readGenesisTimestamp(v, issues),
     );
-    config.accounts = given(fields.accounts, config.accounts, (v) =>
-      readAccounts(v, config.accounts, issues),
-    );
+    config.accounts = given(fields.accounts, config.accounts, (v) => readAccounts(v, issues));
     config.preset = given(fields.preset, config.preset, (v) => readOneOf(v, "fevm.preset", PRESETS, issues));
     if (config.preset === "lotus-devnet") config.miners = LOTUS_DEVNET_MINERS.map((m) => ({ ...m }));
     config.miners = given(fields.miners, config.miners, (v) => readMiners(v, issues));
@@ -174,11 +183,12 @@ function readInterval(value: unknown, issues: ConfigIssues): number | [number, n
   return issues.expected("fevm.mining.interval", "milliseconds (0 = off) or [min, max] milliseconds", value);
 }
 
-function readAccounts(
-  value: unknown,
-  defaults: FevmConfig["accounts"],
-  issues: ConfigIssues,
-): FevmConfig["accounts"] | undefined {
+function readAccounts(value: unknown, issues: ConfigIssues): FevmConfig["accounts"] | undefined {
+  return Array.isArray(value) ? readKeyAccounts(value, issues) : readMnemonicAccounts(value, issues);
+}
+
+function readMnemonicAccounts(value: unknown, issues: ConfigIssues): FevmMnemonicAccounts | undefined {
+  const defaults = defaultMnemonicAccounts();
   const fields = readRecord(value, "fevm.accounts", ACCOUNTS_KEYS, issues);
   if (fields === undefined) return undefined;
   return {
@@ -190,6 +200,46 @@ function readAccounts(
       readUint256(v, "fevm.accounts.balance", issues),
     ),
   };
+}
+
+/** A list of private keys, each a hex string or `{ privateKey, balance }` (Hardhat's list form). */
+function readKeyAccounts(list: unknown[], issues: ConfigIssues): FevmKeyAccount[] | undefined {
+  const { min, max } = ACCOUNT_COUNTS;
+  if (list.length < min || list.length > max) {
+    return issues.add(`fevm.accounts: expected from ${min} to ${max} accounts, got ${list.length}`);
+  }
+  const accounts = list.map((item, i) => readKeyAccount(item, `fevm.accounts[${i}]`, issues));
+  const firstIndex = new Map<string, number>();
+  accounts.forEach((account, i) => {
+    if (account === undefined) return;
+    const first = firstIndex.get(account.privateKey);
+    if (first === undefined) firstIndex.set(account.privateKey, i);
+    else issues.add(`fevm.accounts[${i}].privateKey: the same key as fevm.accounts[${first}]; list each account once`);
+  });
+  return accounts.every((a): a is FevmKeyAccount => a !== undefined) ? accounts : undefined;
+}
+
+function readKeyAccount(value: unknown, key: string, issues: ConfigIssues): FevmKeyAccount | undefined {
+  const defaultBalance = defaultMnemonicAccounts().balance;
+  if (typeof value === "string") {
+    const privateKey = readPrivateKey(value, key, issues);
+    return privateKey === undefined ? undefined : { privateKey, balance: defaultBalance };
+  }
+  const fields = readRecord(value, key, KEY_ACCOUNT_KEYS, issues);
+  if (fields === undefined) return undefined;
+  if (fields.privateKey === undefined) return issues.add(`${key}.privateKey: missing; each account needs its private key`);
+  const privateKey = readPrivateKey(fields.privateKey, `${key}.privateKey`, issues);
+  const balance = given(fields.balance, defaultBalance, (v) => readUint256(v, `${key}.balance`, issues));
+  return privateKey === undefined ? undefined : { privateKey, balance };
+}
+
+/** A private key, 0x-prefixed or not, as 0x + lowercase hex. Never echoed: users paste real ones. */
+function readPrivateKey(value: unknown, key: string, issues: ConfigIssues): string | undefined {
+  const expected = "a secp256k1 private key: 64 hex digits (with or without 0x), not zero, below the curve order";
+  if (typeof value !== "string") return issues.expected(key, expected, value);
+  const hex = (value.startsWith("0x") || value.startsWith("0X") ? `0x${value.slice(2)}` : `0x${value}`).toLowerCase();
+  if (isPrivateKey(hex)) return hex;
+  return issues.add(`${key}: expected ${expected}, got a string of ${value.length} characters (not shown)`);
 }
 
 /** Checks the shape of a BIP-39 phrase without ever echoing it: users paste real ones. */

@@ -8,12 +8,19 @@ export interface FevmUserConfig {
   networkVersion?: number;
   /** Unix seconds of epoch 0; block timestamp = genesisTimestamp + 30 × epoch. Default: now. */
   genesisTimestamp?: number;
-  accounts?: {
-    mnemonic?: string;
-    count?: number;
-    /** attoFIL per account, as bigint, decimal string or number. */
-    balance?: bigint | string | number;
-  };
+  /**
+   * The genesis accounts: `count` accounts of a mnemonic, or a list of private keys (each a hex
+   * string, or `{ privateKey, balance }` as Hardhat's `networks.hardhat.accounts` lists them).
+   * Default: the `networks.hardhat.accounts` of the config, else Hardhat's default mnemonic.
+   */
+  accounts?:
+    | {
+        mnemonic?: string;
+        count?: number;
+        /** attoFIL per account, as bigint, decimal string or number. */
+        balance?: bigint | string | number;
+      }
+    | (string | FevmKeyAccountUserConfig)[];
   /**
    * Genesis matching another network. "lotus-devnet": a Lotus 2 KiB devnet — miner t01000 with
    * 2 KiB sectors and two pre-sealed sectors (4 KiB of power), unless `miners` says otherwise.
@@ -58,7 +65,26 @@ export interface FevmUserConfig {
   mainnetUrl?: string;
 }
 
+/** An account given by its private key; `balance` in attoFIL (default: `fevm.accounts`' default balance). */
+export interface FevmKeyAccountUserConfig {
+  privateKey: string;
+  balance?: bigint | string | number;
+}
+
 export type SolcjsMode = "fallback" | "always" | "never";
+
+/** Genesis accounts derived from a mnemonic (m/44'/60'/0'/0/i), each holding `balance` attoFIL. */
+export interface FevmMnemonicAccounts {
+  mnemonic: string;
+  count: number;
+  balance: bigint;
+}
+
+/** A genesis account given by its private key (0x + 64 lowercase hex digits). */
+export interface FevmKeyAccount {
+  privateKey: string;
+  balance: bigint;
+}
 
 export type FevmPreset = "lotus-devnet";
 
@@ -78,7 +104,7 @@ export interface FevmConfig {
   networkVersion: number;
   /** undefined = the wall clock when the network starts. */
   genesisTimestamp: number | undefined;
-  accounts: { mnemonic: string; count: number; balance: bigint };
+  accounts: FevmMnemonicAccounts | FevmKeyAccount[];
   /** Also read by the verified registry for its root key (a devnet default for "lotus-devnet"). */
   preset: FevmPreset | undefined;
   miners: FevmMinerUserConfig[];

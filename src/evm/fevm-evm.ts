@@ -1,5 +1,6 @@
 import { EVM, type EVMOpts, type EVMResult, type Log, type Message } from "@ethereumjs/evm";
 import { ActorRegistry } from "../actors/registry";
+import type { SendObserver } from "../actors/send";
 import { CONSOLE_LOG_ADDRESS } from "./console-address";
 import { buryDestructedContracts } from "./opcodes";
 import { isReservedAddress } from "./reserved";
@@ -24,6 +25,8 @@ export class FevmEVM extends EVM {
   actorLogs: Log[] = [];
   /** Failed actor sends of the running execution, described ("exit 22 USR_UNHANDLED_MESSAGE: …"). */
   actorFailures: string[] = [];
+  /** Told of every actor send while a tracer watches this EVM. */
+  sendObserver?: SendObserver;
 
   constructor(opts: FevmEVMOpts) {
     super(opts);

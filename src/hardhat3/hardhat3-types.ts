@@ -20,6 +20,8 @@ export type JsonRpcResponse =
 
 export interface Hardhat3Provider {
   request(args: { method: string; params?: unknown[] | object }): Promise<unknown>;
+  /** Hardhat's providers are EventEmitters: subscription notifications are their "notification" and "message" events. */
+  emit?(event: string, payload: unknown): boolean;
 }
 
 /** A resolved network config entry; `inProcessFevm` marks the networks this plugin serves. */
@@ -29,6 +31,8 @@ export interface Hardhat3NetworkConfig {
   inProcessFevm?: boolean;
   /** Marks the real-network presets (calibration, filecoin-mainnet), which sign with FEVM_PRIVATE_KEY. */
   fevmPreset?: boolean;
+  /** Hardhat's forking config of a simulated network (set by `hardhat node --fork` too). */
+  forking?: { enabled?: boolean };
 }
 
 export interface Hardhat3UserNetworkConfig {

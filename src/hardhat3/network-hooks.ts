@@ -4,7 +4,7 @@ import { fevmProviderOptions } from "../config/provider-options";
 import { createFevmHelpers } from "../helpers";
 import { FevmProvider } from "../provider/provider";
 import { errorResponse } from "../server/json-rpc-errors";
-import type { HookContext, JsonRpcResponse, NetworkConnection, NetworkHookHandlers } from "./hardhat3-types";
+import type { Hardhat3Provider, HookContext, JsonRpcResponse, NetworkConnection, NetworkHookHandlers } from "./hardhat3-types";
 import { isInProcessFevm } from "./networks";
 
 /**
@@ -20,8 +20,19 @@ export function emulatorOf(context: HookContext, connection: NetworkConnection):
     const { fevm, paths } = context.config;
     emulator = new FevmProvider(fevmProviderOptions(fevm, connection.networkConfig.chainId, paths.artifacts));
     emulators.set(connection, emulator);
+    forwardNotifications(emulator, connection.provider);
   }
   return emulator;
+}
+
+/**
+ * The emulator runs the connection's eth_subscribe subscriptions, so its notifications are
+ * re-emitted by the connection's provider, where listeners wait for them: Hardhat 3's own
+ * `hardhat node` server among them (`hardhat node --network filecoin`).
+ */
+function forwardNotifications(emulator: FevmProvider, provider: Hardhat3Provider): void {
+  if (provider.emit === undefined) return;
+  for (const event of ["notification", "message"]) emulator.on(event, (payload: unknown) => provider.emit!(event, payload));
 }
 
 export const networkHookHandlers: NetworkHookHandlers = {
@@ -33,6 +44,14 @@ export const networkHookHandlers: NetworkHookHandlers = {
     if (keyIssue !== undefined) {
       await connection.close();
       throw new Error(`hardhat-fevm: ${keyIssue.message}`);
+    }
+    if (isInProcessFevm(connection.networkConfig) && connection.networkConfig.forking?.enabled === true) {
+      // The emulator answers every request, so a fork would silently be a fresh local chain.
+      await connection.close();
+      throw new Error(
+        `hardhat-fevm: the in-process network "${connection.networkName}" cannot fork another chain; ` +
+          "drop --fork (or networks.filecoin.forking) and deploy what the tests need, or run against calibration.",
+      );
     }
     if (isInProcessFevm(connection.networkConfig)) {
       // The helpers are typed with Hardhat 2's EIP-1193 provider; they only call `request`.

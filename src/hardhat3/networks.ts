@@ -16,11 +16,9 @@ export function filecoinUserNetwork(fevm: FevmConfig): Hardhat3UserNetworkConfig
     type: "edr-simulated",
     chainType: "l1",
     chainId: fevm.chainId,
-    accounts: {
-      mnemonic: fevm.accounts.mnemonic,
-      count: fevm.accounts.count,
-      accountsBalance: fevm.accounts.balance,
-    },
+    accounts: Array.isArray(fevm.accounts)
+      ? fevm.accounts.map((account) => ({ ...account }))
+      : { mnemonic: fevm.accounts.mnemonic, count: fevm.accounts.count, accountsBalance: fevm.accounts.balance },
     inProcessFevm: true,
   };
 }

@@ -1,8 +1,11 @@
 import type { EVMResult, Message } from "@ethereumjs/evm";
 import { bytesToHex } from "@ethereumjs/util";
+import type { SendObserver, SendRequest, SendResult } from "../actors/send";
 import type { ExecutionObserver } from "../chain/replay";
-import { FevmHalt } from "../evm/opcodes/halts";
+import { isReservedAddress } from "../evm/reserved";
 import { hexQuantity } from "./format";
+import { isInvoked, sendTrace } from "./send-trace";
+import { lotusErrorOfEvmHalt } from "./trace-errors";
 
 /** One frame of a transaction in Lotus' Parity-style shape (chain/types/ethtypes EthTrace). */
 export interface EthTrace {
@@ -14,76 +17,112 @@ export interface EthTrace {
   result: Record<string, string>;
 }
 
-interface Frame {
+/** An EVM call or create. */
+interface MessageFrame {
+  kind: "message";
   message: Message;
   /** What the frame was when it started: a create's message gets its `to` while it runs. */
   isCreate: boolean;
+  /**
+   * Not an FVM send, so Lotus has no trace for it (its calls show as its parent's): a precompile
+   * runs inside the calling contract, and a contract run by an actor send is that send's trace.
+   */
+  hidden: boolean;
   children: Frame[];
   result?: EVMResult;
 }
 
-/**
- * The error text Lotus' tracer gives a failed frame (node/impl/eth traceErrMsg): EVM tools look
- * for the literal "Reverted" and "out of gas".
- */
-const LOTUS_ERRORS: Record<string, string> = {
-  revert: "Reverted",
-  "out of gas": "out of gas",
-  "invalid opcode": "invalid instruction",
-  "stack underflow": "stack underflow",
-  "stack overflow": "stack overflow",
-  "invalid JUMP": "invalid jump destination",
-  // FevmHalt.UndefinedInstruction already reads "undefined instruction", as in Lotus.
-  [FevmHalt.SelfDestructFailed]: "self destruct failed",
-};
+/** An actor send (call_actor, a CALL to a masked id, or an actor's own send). */
+interface SendFrame {
+  kind: "send";
+  request: SendRequest;
+  children: Frame[];
+  result?: SendResult;
+}
+
+type Frame = MessageFrame | SendFrame;
 
 /**
- * Collects the call tree of one execution (`observe` it) and flattens it depth-first into
- * Parity-style traces, each with its `traceAddress` path and number of `subtraces`.
+ * The frames Lotus shows among `frames`: hidden frames give way to their children, and sends that
+ * never reached an actor (not found, insufficient funds, …) are dropped with all they did.
+ */
+function shown(frames: Frame[]): Frame[] {
+  return frames.flatMap((frame) => {
+    if (frame.kind === "message") return frame.hidden ? shown(frame.children) : [frame];
+    return isInvoked(frame.result) ? [frame] : [];
+  });
+}
+
+/**
+ * Collects the call tree of one execution (`observe` it): EVM frames and the actor sends among
+ * them, and flattens it depth-first into Parity-style traces, each with its `traceAddress` path
+ * and number of `subtraces`.
  */
 export class CallTracer {
   private readonly roots: Frame[] = [];
   private readonly open: Frame[] = [];
 
+  private push(frame: Frame): void {
+    const parent = this.open[this.open.length - 1];
+    (parent ? parent.children : this.roots).push(frame);
+    this.open.push(frame);
+  }
+
   readonly observe: ExecutionObserver = async (evm, run) => {
     const onStart = (message: Message) => {
-      const frame: Frame = { message, isCreate: message.to === undefined, children: [] };
       const parent = this.open[this.open.length - 1];
-      (parent ? parent.children : this.roots).push(frame);
-      this.open.push(frame);
+      const isCreate = message.to === undefined;
+      const hidden = parent !== undefined && (parent.kind === "send" || (!isCreate && isReservedAddress(message.codeAddress, evm.networkVersion)));
+      this.push({ kind: "message", message, isCreate, hidden, children: [] });
     };
     const onEnd = (result: EVMResult) => {
       const frame = this.open.pop();
-      if (frame) frame.result = result;
+      if (frame?.kind === "message") frame.result = result;
     };
+    const onSend: SendObserver = (request) => {
+      const frame: SendFrame = { kind: "send", request, children: [] };
+      this.push(frame);
+      return (result) => {
+        this.open.pop();
+        frame.result = result;
+      };
+    };
+    const previousObserver = evm.sendObserver;
     evm.events.on("beforeMessage", onStart);
     evm.events.on("afterMessage", onEnd);
+    evm.sendObserver = onSend;
     try {
       return await run();
     } finally {
       evm.events.off("beforeMessage", onStart);
       evm.events.off("afterMessage", onEnd);
+      evm.sendObserver = previousObserver;
     }
   };
 
   traces(): EthTrace[] {
     const out: EthTrace[] = [];
     const visit = (frame: Frame, path: number[]) => {
-      out.push(traceOf(frame, path));
-      frame.children.forEach((child, i) => visit(child, [...path, i]));
+      const children = shown(frame.children);
+      out.push(traceOf(frame, path, children.length));
+      children.forEach((child, i) => visit(child, [...path, i]));
     };
-    this.roots.forEach((root) => visit(root, []));
+    shown(this.roots).forEach((root) => visit(root, []));
     return out;
   }
 }
 
-function traceOf(frame: Frame, traceAddress: number[]): EthTrace {
+function traceOf(frame: Frame, traceAddress: number[], subtraces: number): EthTrace {
+  if (frame.kind === "send") {
+    if (!isInvoked(frame.result)) throw new Error("a send that reached no actor has no trace");
+    return sendTrace(frame.request, frame.result, traceAddress, subtraces);
+  }
   const { message: m, result } = frame;
   const exec = result?.execResult;
   const gasUsed = hexQuantity(exec?.executionGasUsed ?? 0n);
   const output = bytesToHex(exec?.returnValue ?? new Uint8Array());
   const error = exec?.exceptionError?.error;
-  const common = { subtraces: frame.children.length, traceAddress, ...(error === undefined ? {} : { error: LOTUS_ERRORS[error] ?? error }) };
+  const common = { subtraces, traceAddress, ...(error === undefined ? {} : { error: lotusErrorOfEvmHalt(error) }) };
   if (frame.isCreate) {
     return {
       type: "create",

@@ -17,8 +17,12 @@ export const MAX_INTEGER_CHARS = 100;
 const SHOWN_CHARS = 40;
 /** A piece CID is about 64 characters (v2 with a large payload size a few more). */
 export const MAX_CID_CHARS = 256;
-/** How deep parameters may nest (real requests nest 3 or 4 levels). */
-export const MAX_PARAM_DEPTH = 64;
+/**
+ * How many levels of arrays/objects parameters may nest, the params array being the first (real
+ * requests nest 3 or 4). Hardhat's limit: EDR decodes a request with serde_json, whose recursion
+ * limit of 128 counts the request object, so params nesting 127 or deeper fail there (-32602).
+ */
+export const MAX_PARAM_DEPTH = 126;
 
 /** A value as an error message shows it: short strings quoted, long ones cut, containers by size. */
 export function shown(value: unknown): string {
@@ -51,18 +55,24 @@ export function isHexString(value: string): boolean {
 }
 
 /**
- * Fails when `value` nests deeper than MAX_PARAM_DEPTH arrays/objects. Iterative, so the check
- * itself cannot overflow the stack on the inputs it exists to refuse.
+ * Whether `value` nests arrays/objects more than `levels` deep, `value` itself being level 1.
+ * Iterative, so the check cannot overflow the stack on the inputs it exists to refuse.
  */
-export function checkDepth(value: unknown, name: string): void {
-  const stack: [unknown, number][] = [[value, 0]];
+export function nestsDeeperThan(value: unknown, levels: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
   while (stack.length > 0) {
-    const [item, depth] = stack.pop()!;
+    const [item, level] = stack.pop()!;
     if (typeof item !== "object" || item === null || ArrayBuffer.isView(item)) continue;
-    if (depth >= MAX_PARAM_DEPTH) {
-      throw invalidParams(`Errors encountered in param ${name}: nested deeper than ${MAX_PARAM_DEPTH} levels; no method takes parameters that deep`);
-    }
-    for (const child of Object.values(item)) if (typeof child === "object" && child !== null) stack.push([child, depth + 1]);
+    if (level > levels) return true;
+    for (const child of Object.values(item)) if (typeof child === "object" && child !== null) stack.push([child, level + 1]);
+  }
+  return false;
+}
+
+/** Fails when `value` nests deeper than MAX_PARAM_DEPTH levels. */
+export function checkDepth(value: unknown, name: string): void {
+  if (nestsDeeperThan(value, MAX_PARAM_DEPTH)) {
+    throw invalidParams(`Errors encountered in param ${name}: nested deeper than ${MAX_PARAM_DEPTH} levels; no method takes parameters that deep`);
   }
 }
 

@@ -2,7 +2,8 @@ import { EventEmitter } from "node:events";
 import { randomBytes } from "node:crypto";
 import { bytesToHex } from "@ethereumjs/util";
 import { Chain } from "../chain/chain";
-import { deriveAccounts } from "../chain/hd-wallet";
+import { deriveAccounts, type DerivedAccount } from "../chain/hd-wallet";
+import { keyAccount } from "../chain/key-account";
 import type { BlockView } from "../chain/block-store";
 import { formatConsoleLogs } from "../evm/console-log";
 import type { MethodContext, MethodTable } from "./context";
@@ -42,9 +43,12 @@ export interface FevmProviderOptions {
   networkVersion: number;
   /** Unix seconds of epoch 0; undefined = now. */
   genesisTimestamp?: bigint;
-  mnemonic: string;
-  accountCount: number;
-  accountBalance: bigint;
+  /** Genesis accounts: `accountCount` accounts of `mnemonic` holding `accountBalance` each, unless `keyAccounts` lists them. */
+  mnemonic?: string;
+  accountCount?: number;
+  accountBalance?: bigint;
+  /** Genesis accounts by private key (0x + 64 hex digits), each with its balance: Hardhat's list form. */
+  keyAccounts?: readonly { privateKey: string; balance: bigint }[];
   logging?: boolean;
   /** Where console.log lines from contracts go (default: process stdout). */
   print?: (line: string) => void;
@@ -72,6 +76,22 @@ export function timeRoundingNotice(requested: bigint, landed: bigint, epoch: big
   );
 }
 
+interface GenesisAccount {
+  address: string;
+  privateKey: Uint8Array;
+  balance: bigint;
+}
+
+function genesisAccounts(options: FevmProviderOptions): GenesisAccount[] {
+  const lower = (a: DerivedAccount, balance: bigint) => ({ address: a.address.toLowerCase(), privateKey: a.privateKey, balance });
+  if (options.keyAccounts !== undefined) return options.keyAccounts.map(({ privateKey, balance }) => lower(keyAccount(privateKey), balance));
+  const { mnemonic, accountCount, accountBalance } = options;
+  if (mnemonic === undefined || accountCount === undefined || accountBalance === undefined) {
+    throw new Error("FevmProvider needs keyAccounts, or mnemonic, accountCount and accountBalance");
+  }
+  return deriveAccounts(mnemonic, accountCount).map((a) => lower(a, accountBalance));
+}
+
 export interface RequestArguments {
   method: string;
   params?: unknown[] | object;
@@ -83,7 +103,7 @@ export interface RequestArguments {
  * caller sends can crash or wedge it.
  */
 export class FevmProvider extends EventEmitter {
-  private readonly accounts: { address: string; privateKey: Uint8Array }[];
+  private readonly accounts: GenesisAccount[];
   private chain!: Chain;
   private storageProvider!: StorageProviderEngine;
   private ready: Promise<void>;
@@ -98,7 +118,7 @@ export class FevmProvider extends EventEmitter {
 
   constructor(private readonly options: FevmProviderOptions) {
     super();
-    this.accounts = deriveAccounts(options.mnemonic, options.accountCount).map((a) => ({ address: a.address.toLowerCase(), privateKey: a.privateKey }));
+    this.accounts = genesisAccounts(options);
     this.genesisTimestamp = options.genesisTimestamp ?? BigInt(Math.floor(Date.now() / 1000));
     this.filters = new Filters((subscription, result) => {
       // Both forms Hardhat's provider emits: its own "notification" and EIP-1193's "message".
@@ -166,7 +186,7 @@ export class FevmProvider extends EventEmitter {
       chainId: this.options.chainId,
       networkVersion: this.options.networkVersion,
       genesisTimestamp: this.genesisTimestamp,
-      genesisAccounts: this.accounts.map((a) => ({ address: a.address, balance: this.options.accountBalance })),
+      genesisAccounts: this.accounts.map((a) => ({ address: a.address, balance: a.balance })),
       genesisMiners: this.options.miners,
       allowUnlimitedContractSize: this.options.allowUnlimitedContractSize,
       verifregRootKey: this.options.verifregRootKey,

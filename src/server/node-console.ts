@@ -1,5 +1,6 @@
 // What `fevm node` prints and how it waits, shared by the Hardhat 2 and Hardhat 3 tasks.
 import { deriveAccounts } from "../chain/hd-wallet";
+import { keyAccount } from "../chain/key-account";
 import { HARDHAT_DEFAULT_MNEMONIC } from "../config/defaults";
 import type { FevmConfig } from "../config/types";
 import { filecoinAddressFromEth, formatAddress, formatFil, toChecksumEthAddress } from "../fil";
@@ -32,21 +33,23 @@ export async function serveUntilInterrupted(
 
 /**
  * The account list `hardhat node` prints, in FIL and with Filecoin addresses. Keys are printed
- * only for the well-known default mnemonic: keys of the user's own mnemonic may guard real funds,
+ * only for the well-known default mnemonic: the user's own mnemonic or keys may guard real funds,
  * and this output ends up in terminals, CI logs and screenshots.
  */
-async function printAccounts(provider: BalanceSource, { mnemonic, count }: FevmConfig["accounts"]): Promise<void> {
-  const publicKeys = mnemonic === HARDHAT_DEFAULT_MNEMONIC;
+export async function printAccounts(provider: BalanceSource, accounts: FevmConfig["accounts"]): Promise<void> {
+  const publicKeys = !Array.isArray(accounts) && accounts.mnemonic === HARDHAT_DEFAULT_MNEMONIC;
   console.log("Accounts");
   console.log("========");
   console.log();
   if (publicKeys) printPublicKeysWarning();
   else {
-    console.log("Private keys are not shown: these accounts come from your own mnemonic (fevm.accounts.mnemonic),");
-    console.log("so their keys may guard real funds. Import the mnemonic into a wallet to sign with them.");
+    const source = Array.isArray(accounts) ? "your own private keys (fevm.accounts or networks.hardhat.accounts)" : "your own mnemonic (fevm.accounts.mnemonic)";
+    console.log(`Private keys are not shown: these accounts come from ${source},`);
+    console.log("so their keys may guard real funds. Import them into a wallet to sign with them.");
     console.log();
   }
-  for (const [index, account] of deriveAccounts(mnemonic, count).entries()) {
+  const listed = Array.isArray(accounts) ? accounts.map(({ privateKey }) => keyAccount(privateKey)) : deriveAccounts(accounts.mnemonic, accounts.count);
+  for (const [index, account] of listed.entries()) {
     const balance = BigInt((await provider.request({ method: "eth_getBalance", params: [account.address, "latest"] })) as string);
     console.log(`Account #${index}: ${toChecksumEthAddress(account.address)} (${formatFil(balance)})`);
     console.log(`Filecoin address: ${formatAddress(filecoinAddressFromEth(account.address), "t")}`);

@@ -1,7 +1,14 @@
 import { JsonRpcErrorCode, JsonRpcMessageError, errorResponse } from "./json-rpc-errors";
 import type { JsonRpcId, JsonRpcRequest, JsonRpcResponse, ServedProvider } from "./json-rpc-types";
 import { toJsonText } from "./json-text";
+import { nestsDeeperThan } from "../provider/params";
 import { screenRequest } from "../provider/screen";
+
+/**
+ * Lotus' JSON-RPC server (go-jsonrpc) decodes a message with Go's encoding/json, which stops at
+ * 10,000 levels of nesting: deeper messages are answered "Parse error" (-32700) as a whole.
+ */
+const MAX_MESSAGE_NESTING = 10_000;
 
 /** The subscriptions of one WebSocket connection; HTTP requests have none. */
 export interface SubscriptionSession {
@@ -82,11 +89,16 @@ function parseJson(text: string): unknown {
   if (text.trim() === "") {
     throw new JsonRpcMessageError("Parse error: the request is empty; send a JSON-RPC 2.0 request as JSON", JsonRpcErrorCode.ParseError);
   }
+  let payload: unknown;
   try {
-    return JSON.parse(text);
+    payload = JSON.parse(text);
   } catch (e) {
     throw new JsonRpcMessageError(`Parse error: ${(e as Error).message}`, JsonRpcErrorCode.ParseError);
   }
+  if (nestsDeeperThan(payload, MAX_MESSAGE_NESTING)) {
+    throw new JsonRpcMessageError(`Parse error: the message nests deeper than ${MAX_MESSAGE_NESTING} levels (where Lotus' JSON decoder stops)`, JsonRpcErrorCode.ParseError);
+  }
+  return payload;
 }
 
 function checkRequest(payload: unknown): CheckedRequest {

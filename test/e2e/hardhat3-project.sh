@@ -17,6 +17,7 @@
 #   - `npx hardhat fevm address 0x0…0` prints the t410f form;
 #   - (ethers) `npx hardhat ignition deploy` on filecoin works twice in a row, each time on a fresh
 #     chain with no deployment journal left on disk, as on Hardhat's own simulated network;
+#   - (ethers) `npx hardhat node --network filecoin` serves the emulator over HTTP and WebSocket;
 #   - `tsc --noEmit` passes on the project with the tests using `fevm` and the config using `fevm`.
 # Hardhat's global folders live in the temporary folder, so nothing from earlier runs helps.
 #
@@ -138,6 +139,49 @@ ignition_twice() {
   [[ ! -e "$project/ignition/deployments" ]] || fail "ignition wrote a deployment journal for the in-process network"
 }
 
+# `npx hardhat node --network filecoin`: Hardhat 3's own node task serves the emulator over HTTP
+# and WebSocket (subscriptions included); the node is stopped (its process group) once it answered.
+hardhat_node() {
+  local project="$1"
+  (cd "$project" && XDG_CACHE_HOME="$WORK/xdg/cache" XDG_CONFIG_HOME="$WORK/xdg/config" XDG_DATA_HOME="$WORK/xdg/data" \
+    HARDHAT_DISABLE_TELEMETRY_PROMPT=true node --input-type=module -e '
+    import { spawn } from "node:child_process";
+    const node = spawn("npx", ["--no-install", "hardhat", "node", "--network", "filecoin", "--port", "0"], { detached: true });
+    let output = "";
+    const stop = (code, why) => {
+      process.kill(-node.pid);
+      if (why) console.error(why + "\n" + output);
+      process.exit(code);
+    };
+    setTimeout(() => stop(1, "no answer from hardhat node within 60 s"), 60_000);
+    const port = await new Promise((resolve) => {
+      const read = (chunk) => {
+        output += chunk;
+        const found = /JSON-RPC server at http:\/\/[^:]+:(\d+)/.exec(output);
+        if (found) resolve(found[1]);
+      };
+      node.stdout.on("data", read);
+      node.stderr.on("data", read);
+    });
+    const call = async (method, params = []) =>
+      (await (await fetch(`http://127.0.0.1:${port}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }) })).json()).result;
+    const chainId = await call("eth_chainId");
+    if (chainId !== "0x1df5e76") stop(1, `eth_chainId answered ${chainId}, not the filecoin chain 0x1df5e76`);
+    if (await call("fevm_epoch") !== "0x0") stop(1, "fevm_epoch did not answer 0x0");
+    const ws = new WebSocket(`ws://127.0.0.1:${port}`);
+    ws.onmessage = (m) => {
+      const message = JSON.parse(m.data);
+      if (message.id === 1) ws.send(JSON.stringify({ jsonrpc: "2.0", id: 2, method: "evm_mine", params: [] }));
+      if (message.method === "eth_subscription") {
+        console.log(`eth_chainId ${chainId}, fevm_epoch 0x0, newHeads notified block ${message.params.result.number}`);
+        stop(0);
+      }
+    };
+    ws.onopen = () => ws.send(JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_subscribe", params: ["newHeads"] }));
+  ') | tee "$WORK/node-output.txt"
+  step_note="$(tail -n 1 "$WORK/node-output.txt")"
+}
+
 type_check() {
   local project="$1"
   cat >"$project/fevm-types.ts" <<'TS'
@@ -163,6 +207,7 @@ step "new mocha + ethers project (template 02-mocha-ethers) with the plugin" new
 step "mocha + ethers: npx hardhat test mocha --network filecoin" tests "$ETHERS" mocha StorageDeal.ts QuickStart.ts
 step "mocha + ethers: npx hardhat fevm address 0x0…0" address_of_zero "$ETHERS"
 step "mocha + ethers: npx hardhat ignition deploy --network filecoin, twice" ignition_twice "$ETHERS"
+step "mocha + ethers: npx hardhat node --network filecoin (HTTP and WebSocket)" hardhat_node "$ETHERS"
 step "mocha + ethers: tsc --noEmit with the plugin's types" type_check "$ETHERS"
 step "new node:test + viem project (template 01-node-test-runner-viem) with the plugin" new_project "$VIEM" 01-node-test-runner-viem
 step "viem: npx hardhat test nodejs --network filecoin" tests "$VIEM" nodejs StorageDeal.viem.ts

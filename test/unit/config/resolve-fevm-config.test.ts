@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import { HARDHAT_DEFAULT_MNEMONIC } from "../../../src/config/defaults";
 import { resolveFevmConfig } from "../../../src/config/resolve";
+import type { FevmMnemonicAccounts } from "../../../src/config/types";
 import { FevmConfigError } from "../../../src/config/validate";
 
 /** The message a user sees for this `fevm` value (fails the test if nothing is thrown). */
@@ -98,7 +99,7 @@ describe("fevm config: accepted values", () => {
   });
 
   it("takes balances as bigint, decimal string or safe integer, all in attoFIL", () => {
-    const balance = (b: unknown) => resolveFevmConfig({ accounts: { balance: b } }).accounts.balance;
+    const balance = (b: unknown) => (resolveFevmConfig({ accounts: { balance: b } }).accounts as FevmMnemonicAccounts).balance;
     expect(balance(10n ** 30n)).to.equal(10n ** 30n);
     expect(balance("1000000000000000000000")).to.equal(10n ** 21n);
     expect(balance(0)).to.equal(0n);

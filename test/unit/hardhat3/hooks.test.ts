@@ -1,4 +1,5 @@
 import { expect } from "chai";
+import { EventEmitter } from "node:events";
 import { configHookHandlers } from "../../../src/hardhat3/config-hooks";
 import type { Hardhat3Config, Hardhat3UserConfig, HookContext, JsonRpcRequest, NetworkConnection } from "../../../src/hardhat3/hardhat3-types";
 import { networkHookHandlers } from "../../../src/hardhat3/network-hooks";
@@ -90,6 +91,29 @@ describe("Hardhat 3 network hooks", () => {
   it("turns a failing request into a JSON-RPC error object, not a throw", async () => {
     const response = await networkHookHandlers.onRequest(context, connection(true), request("eth_noSuchMethod"), unreachable);
     expect(response).to.have.property("error").that.deep.include({ code: -32004 });
+  });
+
+  it("re-emits the emulator's subscription notifications on the connection's provider, where `hardhat node` listens", async () => {
+    const provider = Object.assign(new EventEmitter(), { request: async () => null });
+    const c = { ...connection(true), provider } as NetworkConnection;
+    const notifications: { subscription: string }[] = [];
+    const messages: { type: string }[] = [];
+    provider.on("notification", (n) => notifications.push(n));
+    provider.on("message", (m) => messages.push(m));
+    const subscribed = await networkHookHandlers.onRequest(context, c, request("eth_subscribe", ["newHeads"]), unreachable);
+    await networkHookHandlers.onRequest(context, c, request("evm_mine"), unreachable);
+    expect(notifications.map((n) => n.subscription)).to.deep.equal([(subscribed as { result: string }).result]);
+    expect(messages.map((m) => m.type)).to.deep.equal(["eth_subscription"]);
+    await networkHookHandlers.closeConnection(context, c, async () => {});
+  });
+
+  it("refuses to fork the in-process network (hardhat node --fork) instead of quietly serving a fresh chain", async () => {
+    let closed = false;
+    const forked = { ...connection(true), networkName: "filecoin", close: async () => void (closed = true) } as NetworkConnection;
+    forked.networkConfig = { ...forked.networkConfig, forking: { enabled: true } };
+    const error = await networkHookHandlers.newConnection(context, async () => forked).catch((e: Error) => e);
+    expect((error as Error).message).to.contain('the in-process network "filecoin" cannot fork').and.contain("--fork");
+    expect(closed).to.equal(true);
   });
 
   it("puts fevm helpers only on in-process connections", async () => {

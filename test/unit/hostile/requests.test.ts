@@ -3,7 +3,7 @@
 // refused request changes nothing: the network keeps answering as before.
 import { expect } from "chai";
 import { pieceCidV1 } from "../../../src/fil";
-import { ACCOUNTS, fevmNetwork, type Rpc, type RpcError } from "../provider/support";
+import { ACCOUNTS, fevmNetwork, hardhatNetwork, type Rpc, type RpcError } from "../provider/support";
 
 const INVALID_PARAMS = -32602;
 const INVALID_INPUT = -32000;
@@ -126,6 +126,24 @@ describe("hostile requests to the provider", function () {
       await expectRefused(rpc, INVALID_PARAMS, "nested deeper than", "eth_call", nested);
       await expectRefused(rpc, INVALID_PARAMS, "nested deeper than", "eth_nonexistent", { a: nested });
       await expectHealthy(rpc);
+    });
+
+    it("draws the depth line where Hardhat's network does: params 126 levels deep reach the method, 127 are refused", async () => {
+      const edr = await hardhatNetwork();
+      /** An argument that makes the params array (level 1) nest `levels` deep. */
+      const nestedArgument = (levels: number) => {
+        let nested: unknown = "x";
+        for (let i = 2; i <= levels; i++) nested = [nested];
+        return nested;
+      };
+      for (const [levels, code] of [
+        [126, -32004],
+        [127, INVALID_PARAMS],
+      ] as const) {
+        expect((await edr.error("eth_nonexistent", nestedArgument(levels))).code, `Hardhat, ${levels} levels`).to.equal(code);
+        expect((await rpc.error("eth_nonexistent", nestedArgument(levels))).code, `filecoin, ${levels} levels`).to.equal(code);
+      }
+      await expectRefused(rpc, INVALID_PARAMS, "nested deeper than 126 levels", "eth_call", nestedArgument(127));
     });
 
     it("a 50 MB string parameter is quoted by its first characters only", async () => {

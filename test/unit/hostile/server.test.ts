@@ -65,6 +65,19 @@ describe("fevm node against hostile clients", function () {
     }
   });
 
+  it("answers a message nested deeper than 10,000 levels with -32700, as Lotus' server does", async () => {
+    // The request object is level 1 and params level 2: 9,998 arrays inside params make 10,000 in all.
+    const nested = (arrays: number) => `{"jsonrpc":"2.0","id":1,"method":"eth_call","params":[${"[".repeat(arrays)}${"]".repeat(arrays)}]}`;
+    const deepest = checkAnswer((await post(node.address, nested(9_998))).text, "10,000 levels")[0];
+    expect(deepest.error!.code).to.equal(-32602);
+    for (const text of [(await post(node.address, nested(9_999))).text, (await wsExchange(node.address, nested(9_999))).answer!]) {
+      const [answer] = checkAnswer(text, "10,001 levels");
+      expect(answer.error!.code).to.equal(-32700);
+      expect(answer.error!.message).to.contain("deeper than 10000 levels");
+    }
+    await expectAlive(node);
+  });
+
   it(`survives ${RANDOM_MESSAGES} random messages to every method without an internal error`, async () => {
     const r = new Random(8);
     const methods = methodNames(node.provider);

@@ -5,17 +5,13 @@ import { blake2b } from "@noble/hashes/blake2.js";
 import {
   decodeCbor,
   encodeCbor,
-  filecoinAddressFromEth,
   formatAddress,
   idAddress,
-  parseAddress,
-  parseCid,
   secp256k1AddressFromPublicKey,
-  type FilecoinAddress,
 } from "../../../src/fil";
 import { send as actorSend } from "../../../src/actors/send";
-import { dealProposalCbor, publishParamsCbor, type DealProposal } from "../../../src/actors/market/types";
-import { ACCOUNTS, Auth, cbor, FIL, fund, hexOf, marketNet, Method, MIN_DURATION, PIECE_CID, proposalFor, revertAfterEach, type ClientContract, type MarketNet } from "./support";
+import { dealProposalCbor } from "../../../src/actors/market/types";
+import { ACCOUNTS, asFil, Auth, cbor, FIL, fund, hexOf, marketNet, Method, MIN_DURATION, PIECE_CID, proposalFor, psd, raw, revertAfterEach, type ClientContract, type MarketNet } from "./support";
 import type { RpcError } from "../provider/support";
 
 /** The market's refusal of a test-control call: its message and exit code. */
@@ -28,29 +24,6 @@ async function refusal(p: Promise<unknown>): Promise<{ message: string; exitCode
   }
   return expect.fail("the market accepted it");
 }
-
-const asFil = (a: string | bigint): FilecoinAddress => (typeof a === "bigint" ? idAddress(a) : a.startsWith("0x") ? filecoinAddressFromEth(a) : parseAddress(a));
-
-/** A proposal in the actor's own types, for raw PublishStorageDeals params. */
-function raw(p: Awaited<ReturnType<typeof proposalFor>>): DealProposal {
-  return {
-    pieceCid: parseCid(p.pieceCid as string),
-    pieceSize: p.pieceSize as bigint,
-    verifiedDeal: false,
-    client: asFil(p.client as string),
-    provider: asFil(p.provider as string),
-    label: p.label as string,
-    startEpoch: p.startEpoch as bigint,
-    endEpoch: p.endEpoch as bigint,
-    storagePricePerEpoch: p.storagePricePerEpoch as bigint,
-    providerCollateral: p.providerCollateral as bigint,
-    clientCollateral: p.clientCollateral as bigint,
-  };
-}
-
-const BLS_DEAD = Uint8Array.of(2, 0xde, 0xad);
-const psd = (deals: DealProposal[], signature = BLS_DEAD) =>
-  cbor(publishParamsCbor(deals.map((proposal) => ({ proposal, clientSignature: { type: signature[0], bytes: signature.slice(1) } }))));
 
 describe("market PublishStorageDeals", function () {
   let net: MarketNet;

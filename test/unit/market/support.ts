@@ -4,7 +4,19 @@
  * and answers the market's callbacks, and white-box sends from any actor.
  */
 import { expect } from "chai";
-import { decodeCbor, encodeCbor, idAddress, MarketMethod, type CborEncodable, type CborValue } from "../../../src/fil";
+import {
+  decodeCbor,
+  encodeCbor,
+  filecoinAddressFromEth,
+  idAddress,
+  MarketMethod,
+  parseAddress,
+  parseCid,
+  type CborEncodable,
+  type CborValue,
+  type FilecoinAddress,
+} from "../../../src/fil";
+import { publishParamsCbor, type DealProposal } from "../../../src/actors/market/types";
 import type { Chain } from "../../../src/chain/chain";
 import { send as actorSend } from "../../../src/actors/send";
 import type { SendOutcome } from "../../../src/actors/outcome";
@@ -233,3 +245,27 @@ export async function fund(net: MarketNet, client: string | bigint, amount = FIL
 }
 
 export const Method = MarketMethod;
+
+export const asFil = (a: string | bigint): FilecoinAddress => (typeof a === "bigint" ? idAddress(a) : a.startsWith("0x") ? filecoinAddressFromEth(a) : parseAddress(a));
+
+/** A proposal in the actor's own types, for raw PublishStorageDeals params. */
+export function raw(p: Awaited<ReturnType<typeof proposalFor>>): DealProposal {
+  return {
+    pieceCid: parseCid(p.pieceCid as string),
+    pieceSize: p.pieceSize as bigint,
+    verifiedDeal: false,
+    client: asFil(p.client as string),
+    provider: asFil(p.provider as string),
+    label: p.label as string,
+    startEpoch: p.startEpoch as bigint,
+    endEpoch: p.endEpoch as bigint,
+    storagePricePerEpoch: p.storagePricePerEpoch as bigint,
+    providerCollateral: p.providerCollateral as bigint,
+    clientCollateral: p.clientCollateral as bigint,
+  };
+}
+
+/** A placeholder client signature (type 2: BLS) for PublishStorageDeals params. */
+const BLS_DEAD = Uint8Array.of(2, 0xde, 0xad);
+export const psd = (deals: DealProposal[], signature = BLS_DEAD) =>
+  cbor(publishParamsCbor(deals.map((proposal) => ({ proposal, clientSignature: { type: signature[0], bytes: signature.slice(1) } }))));

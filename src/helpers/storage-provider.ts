@@ -3,6 +3,7 @@ import type { SpEventJson, SpPolicyJson, SpStatusJson } from "../provider/method
 import type { SpEvent } from "../sp/engine";
 import type { SpPolicy } from "../sp/policy";
 import { wire } from "./wire";
+import { wireProposal, type DealProposalInput } from "./market";
 
 type Whole = bigint | number;
 
@@ -90,6 +91,15 @@ export function createStorageProviderHelpers(provider: () => EIP1193Provider) {
     fault: async (dealId: Whole, opts: { epochs?: Whole } = {}): Promise<void> => {
       await call("fevm_sp_fault", [wire(dealId), wire(opts)]);
     },
+    /**
+     * Hands the provider an ordinary client's deal proposal (as a client hands one to Boost),
+     * signed with `clientSignature` (checked by the client account's AuthenticateMessage) or,
+     * without one, with the signature check waived as in `fevm.market.publishDeal`. `provider`
+     * names one of its miners, or f00 (unsigned only) to let it choose. Published and
+     * pre-committed now, sealed after the sealing delay; returns the deal id. A refusal throws
+     * its reason (also in the history).
+     */
+    offerDeal: async (proposal: DealProposalInput): Promise<bigint> => BigInt((await call("fevm_sp_offerDeal", [wireProposal(proposal)])) as string),
     /** Declares deal `dealId`'s faulty sector recovered now. */
     recover: async (dealId: Whole): Promise<void> => {
       await call("fevm_sp_recover", [wire(dealId)]);

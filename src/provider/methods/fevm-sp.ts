@@ -10,7 +10,7 @@ import * as p from "../params";
 import { POLICY_KEYS, readPolicy } from "../../sp/policy-input";
 import { StorageProviderError, type SpEvent } from "../../sp/engine";
 import type { SpPolicy } from "../../sp/policy";
-import { epoch, u64 } from "./fevm-market";
+import { epoch, proposalParam, u64 } from "./fevm-market";
 
 export interface SpPolicyJson {
   maxPricePerEpoch: string | null;
@@ -164,6 +164,13 @@ export const fevmStorageProviderMethods: MethodTable = {
     if (epochs === 0n) throw invalidParams("Errors encountered in param options.epochs: a fault lasts at least 1 epoch");
     await control(() => ctx.storageProvider.fault(id, epochs));
     return true;
+  },
+
+  /** `(proposal)` → deal id: an ordinary client's proposal (fevm_market_publishDeal's shape, clientSignature optional), published and pre-committed now. */
+  async fevm_sp_offerDeal(ctx, params) {
+    p.arity(params, 1, 1, "fevm_sp_offerDeal");
+    const { proposal, clientSignature } = proposalParam(params[0]);
+    return `${await control(() => ctx.storageProvider.offer(proposal, clientSignature))}`;
   },
 
   /** `(dealId)`: declares the deal's faulty sector recovered now. */

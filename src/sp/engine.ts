@@ -10,7 +10,7 @@
  */
 import type { Chain, EpochListener } from "../chain/chain";
 import type { FevmEVM } from "../evm/fevm-evm";
-import { EAM_ACTOR_ID, ethAddressFromFilecoin, filecoinAddressFromEth, formatAddress, Protocol } from "../fil";
+import { EAM_ACTOR_ID, ethAddressFromFilecoin, filecoinAddressFromEth, formatAddress, Protocol, type FilecoinAddress } from "../fil";
 import { resolveAddress } from "../actors/runtime";
 import { MarketControlError, publishDeal, settleDeals } from "../actors/market/control";
 import { DEAL_UPDATES_INTERVAL } from "../actors/market/policy";
@@ -21,6 +21,7 @@ import { declareFault, declareRecovered, FAULT_MAX_AGE, faultTerminationEpoch, s
 import { faultWait, nextRandom, seedState } from "./fault-model";
 import { decide, DEFAULT_SP_POLICY, type SpPolicy } from "./policy";
 import { preCommitDeal, proveDeal } from "./sealing";
+import { claimingExpiration, pendingAllocation, preCommitAllocation, proveAllocation } from "./ddo";
 
 export type SpEventKind =
   | "proposal"
@@ -36,7 +37,10 @@ export type SpEventKind =
   | "recovered"
   | "recoverFailed"
   | "terminated"
-  | "terminateFailed";
+  | "terminateFailed"
+  | "imported"
+  | "claimed"
+  | "claimFailed";
 
 /** One thing the provider saw or did, at the epoch its message ran in. */
 export interface SpEvent {
@@ -48,8 +52,10 @@ export interface SpEvent {
   proposalId?: string;
   dealId?: bigint;
   miner?: bigint;
-  /** The sector holding the deal, once pre-committed. */
+  /** The sector holding the deal or allocation, once pre-committed. */
   sector?: bigint;
+  /** The DDO allocation (f06) it concerns. */
+  allocationId?: bigint;
 }
 
 interface TrackedDeal {
@@ -75,6 +81,17 @@ interface TrackedDeal {
   randomFaultAt?: bigint;
 }
 
+/** A DDO allocation the provider was told of, sealed into its own sector. */
+interface TrackedClaim {
+  allocationId: bigint;
+  client: bigint;
+  miner: bigint;
+  sector: bigint;
+  /** Epoch the sector is proven in, claiming the allocation. */
+  sealAt: bigint;
+  status: "sealing" | "claimed" | "failed";
+}
+
 interface EngineState {
   running: boolean;
   policy: SpPolicy;
@@ -82,6 +99,7 @@ interface EngineState {
   /** Failure on demand: proposals still to refuse whatever the policy says. */
   refuseNext: number;
   deals: TrackedDeal[];
+  claims: TrackedClaim[];
   history: SpEvent[];
   /** The fault model's generator state (see fault-model.ts). */
   rng: number;
@@ -113,7 +131,7 @@ export class StorageProviderEngine implements EpochListener {
     private readonly options: StorageProviderOptions = {},
   ) {
     const policy = { ...DEFAULT_SP_POLICY, ...options.policy };
-    this.state = { running: false, policy, miners: [...(options.miners ?? [])], refuseNext: 0, deals: [], history: [], rng: seedState(policy.faultSeed) };
+    this.state = { running: false, policy, miners: [...(options.miners ?? [])], refuseNext: 0, deals: [], claims: [], history: [], rng: seedState(policy.faultSeed) };
   }
 
   // ---------------------------------------------------------------- control
@@ -226,7 +244,8 @@ export class StorageProviderEngine implements EpochListener {
   }
 
   nextWake(latest: bigint): bigint | undefined {
-    const due = min(...this.state.deals.map((d) => this.dueEpoch(d)));
+    const claims = this.state.running ? this.state.claims.filter((c) => c.status === "sealing").map((c) => c.sealAt) : [];
+    const due = min(...this.state.deals.map((d) => this.dueEpoch(d)), ...claims);
     // Messages run at the head epoch (as every control operation does): stop mining at `due`.
     return due === undefined ? undefined : due > latest ? due : latest + 1n;
   }
@@ -247,6 +266,8 @@ export class StorageProviderEngine implements EpochListener {
       // Each step moves the deal on, so this ends once nothing is due at `now`.
       for (let due = this.dueEpoch(deal); due !== undefined && due <= now; due = this.dueEpoch(deal)) await this.advance(deal, now);
     }
+    if (!this.state.running) return;
+    for (const claim of this.state.claims) if (claim.status === "sealing" && claim.sealAt <= now) await this.claim(claim, now);
   }
 
   // ---------------------------------------------------------------- actions
@@ -319,6 +340,44 @@ export class StorageProviderEngine implements EpochListener {
     const result = await this.place(proposal, signature, listed, what, now, {});
     if (typeof result === "string") throw new StorageProviderError(result);
     return result;
+  }
+
+  /**
+   * A client tells the provider of its DDO allocation (as with Boost's `import-direct`): it must
+   * be pending at f06 and name one of the provider's miners. A sector holding its piece is
+   * pre-committed now and proven `sealingDelay` epochs later, claiming the allocation and
+   * notifying a contract client. Returns the sector number; throws why it cannot.
+   */
+  async importAllocation(client: FilecoinAddress, allocationId: bigint): Promise<bigint> {
+    if (!this.state.running) throw new StorageProviderError("the storage provider is stopped: start it to hand it allocations");
+    const name = formatAddress(client, "t");
+    const clientId = await resolveAddress(this.chain.evm, client);
+    if (clientId === undefined) throw new StorageProviderError(`client ${name} is not an actor on this network`);
+    const a = await this.chain.runAsSystem((evm) => pendingAllocation(evm, clientId, allocationId));
+    if (a === undefined) throw new StorageProviderError(`client ${name} has no pending allocation ${allocationId} at f06 (never made, already claimed, or expired and removed)`);
+    if (this.state.claims.some((c) => c.allocationId === allocationId && c.status !== "failed")) throw new StorageProviderError(`allocation ${allocationId} is already being sealed`);
+    if (!this.state.miners.includes(a.provider)) throw new StorageProviderError(`allocation ${allocationId} names provider t0${a.provider}, which is not one of this provider's miners`);
+    const now = this.chain.latestNumber();
+    const sealAt = now + this.state.policy.sealingDelay;
+    const expiration = claimingExpiration(a, now, sealAt);
+    if (typeof expiration === "string") throw new StorageProviderError(`allocation ${allocationId} cannot be sealed: ${expiration}`);
+    const sector = await this.act((evm) => preCommitAllocation(evm, a.provider, clientId, allocationId, expiration));
+    if (sector instanceof MarketControlError) throw new StorageProviderError(`could not pre-commit a sector for allocation ${allocationId}: ${sector.message}`);
+    this.state.claims.push({ allocationId, client: clientId, miner: a.provider, sector, sealAt, status: "sealing" });
+    this.record({ epoch: now, kind: "imported", allocationId, miner: a.provider, sector, message: `imported allocation ${allocationId} of client ${name} for piece ${a.data.toString()}; pre-committed sector ${sector} of miner t0${a.provider}, sealing until epoch ${sealAt}` });
+    return sector;
+  }
+
+  /** Proves the sector of a DDO allocation, claiming it. */
+  private async claim(c: TrackedClaim, now: bigint): Promise<void> {
+    const at = { epoch: now, allocationId: c.allocationId, miner: c.miner, sector: c.sector };
+    const proven = await this.act((evm) => proveAllocation(evm, c.miner, c.client, c.allocationId, c.sector));
+    if (proven instanceof MarketControlError) {
+      c.status = "failed";
+      return this.record({ ...at, kind: "claimFailed", message: `could not prove sector ${c.sector} claiming allocation ${c.allocationId}: ${proven.message}` });
+    }
+    c.status = "claimed";
+    this.record({ ...at, kind: "claimed", message: `claimed allocation ${c.allocationId} in sector ${c.sector} of miner t0${c.miner} (expires at epoch ${proven.expiration})` });
   }
 
   /** Records a refusal of `what` and returns its message. */

@@ -104,7 +104,7 @@ describe("simulated storage provider: sectors, several miners, faults", function
       ["publishFailed", "1000"],
       ["published", "1001"],
     ]);
-    expect(events[0].message).to.match(/^could not publish proposal 0x0+\w+ with miner t01000: PublishStorageDeals by worker t0\d+ failed: /);
+    expect(events[0].message).to.match(/^could not publish proposal 0x0+\w+ of 0x[0-9a-f]{40} with miner t01000: PublishStorageDeals by worker t0\d+ failed: /);
     expect(events[1].dealId).to.equal(dealId);
   });
 

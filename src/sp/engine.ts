@@ -48,6 +48,11 @@ export class StorageProviderEngine implements EpochListener, ProviderCore {
     this.current = { running: false, policy, miners: [...(options.miners ?? [])], refuseNext: 0, deals: [], claims: [], history: [], rng: seedState(policy.faultSeed) };
   }
 
+  /** The current state (ProviderCore): evm_revert replaces it. */
+  get state(): EngineState {
+    return this.current;
+  }
+
   // ---------------------------------------------------------------- control
 
   /** Starts (or resumes) serving with `miners` (default: the miners it had). */
@@ -159,10 +164,6 @@ export class StorageProviderEngine implements EpochListener, ProviderCore {
 
   // ---------------------------------------------------------------- EpochListener
 
-  get state(): EngineState {
-    return this.current;
-  }
-
   save(): unknown {
     return structuredClone(this.current);
   }
@@ -215,14 +216,6 @@ export class StorageProviderEngine implements EpochListener, ProviderCore {
     }
   }
 
-
-
-
-
-
-
-
-
   /** Does the first thing due for `deal` at `now`. */
   private async advance(deal: TrackedDeal, now: bigint): Promise<void> {
     const at = dealEvent(deal, now);
@@ -259,15 +252,15 @@ export class StorageProviderEngine implements EpochListener, ProviderCore {
     return this.settle(deal, now);
   }
 
-
-
-
-
   /** Settles the deal's payments; a completed or removed deal is over for the provider. */
   private async settle(deal: TrackedDeal, now: bigint): Promise<void> {
     const results = await this.act((evm) => settleDeals(evm, [deal.id]));
     const at = { ...dealEvent(deal, now), kind: "settled" as const };
-    if (results instanceof MarketControlError) return this.record({ ...at, message: `could not settle deal ${deal.id}: ${results.message}` });
+    if (results instanceof MarketControlError) {
+      // Past its end there is nothing left to wait for: the deal is over for the provider either way.
+      if (now >= deal.endEpoch) deal.status = "ended";
+      return this.record({ ...at, message: `could not settle deal ${deal.id}: ${results.message}` });
+    }
     const [r] = results;
     if (r.completed || r.exitCode !== 0) deal.status = "ended";
     const outcome = r.exitCode !== 0 ? `the market answered exit code ${r.exitCode} (deal gone)` : `${r.payment} attoFIL paid${r.completed ? ", deal completed" : ""}`;

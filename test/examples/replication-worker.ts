@@ -42,6 +42,7 @@ describe("ReplicationWorker", function () {
     expect(activated.map((e) => e.dealId).sort()).to.deep.equal(copies.map((c) => c.current.dealId).sort());
     const { proposed } = await check(worker);
     expect(proposed).to.deep.equal([]);
+    expect(await worker.reservedEscrow()).to.equal(0n); // every request published: the market locked its escrow
   });
 
   it("never gives one provider two copies: with two miners the third replica waits, then goes to a miner that joins", async function () {
@@ -53,12 +54,14 @@ describe("ReplicationWorker", function () {
     // Both miners were offered the third request; the worker's AuthenticateMessage turned each away.
     const failed = (await fevm.storageProvider.history()).filter((e) => e.kind === "publishFailed");
     expect(failed.map((e) => e.miner).sort()).to.deep.equal(miners.map((m) => m.id).sort());
+    expect(await worker.reservedEscrow()).to.equal((await worker.copies(waiting.current.requestId)).cost);
 
     const [third] = await servedMiners(1);
     await fevm.storageProvider.start({ miners: [...miners.map((m) => m.id), third.id] });
     await mineTo(waiting.current.startEpoch);
     expect((await check(worker)).proposed).to.deep.equal([Reason.Unclaimed]);
     expect(new Set(await providersOf(worker))).to.deep.equal(new Set([...miners, third].map((m) => m.id)));
+    expect(await worker.reservedEscrow()).to.equal(0n);
   });
 
   it("tolerates a fault its provider recovers from within the grace period", async function () {

@@ -3,7 +3,7 @@
 // Named functions, so `loadFixture` snapshots each once per file.
 import { ethers, fevm } from "hardhat";
 import type { ProviderReputation, ReplicationWorker } from "../../../typechain-types";
-import { MIN_DURATION, piece, PRICE_PER_EPOCH, PROVIDER_COLLATERAL, CLIENT_COLLATERAL } from "../../hardhat/market/support/fixtures";
+import { dealRequest, MIN_DURATION } from "../../hardhat/market/support/fixtures";
 
 export const SEALING_DELAY = 20n;
 /** Epochs between a worker's request and its deal's start. */
@@ -49,19 +49,10 @@ export async function workerWithReputation() {
   return { owner, reputation, worker: await countedWorker(reputation) };
 }
 
-/** The worker's terms for a piece of `text`: the shortest deal, at the market fixtures' prices. */
+/** The worker's terms for a piece of `text`: DealClient's request for it, without epochs. */
 export function terms(text: string): ReplicationWorker.TermsStruct {
-  const p = piece(text);
-  return {
-    pieceCid: p.bytes,
-    pieceSize: p.size,
-    verifiedDeal: false,
-    label: text,
-    duration: MIN_DURATION,
-    storagePricePerEpoch: PRICE_PER_EPOCH,
-    providerCollateral: PROVIDER_COLLATERAL,
-    clientCollateral: CLIENT_COLLATERAL,
-  };
+  const { startEpoch: _start, endEpoch: _end, ...rest } = dealRequest(text, 0n);
+  return { ...rest, duration: MIN_DURATION };
 }
 
 export interface CopyView {

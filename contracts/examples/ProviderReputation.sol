@@ -23,9 +23,11 @@ import {DealHealth} from "./lib/DealHealth.sol";
 /// - Each deal counts each outcome at most once (one fault per deal, however many episodes), so
 ///   calling `record` often neither helps nor hurts anyone.
 /// What it cannot see: the market removes a deal at once when its sector is terminated, exactly
-/// as it removes a completed one, so a deal first seen gone AFTER its end epoch counts as
-/// completed if it was seen active, and as nothing otherwise. A provider that terminates in the
-/// last days before the end therefore escapes the penalty unless someone records in between —
+/// as it removes a completed or timed-out one. So a deal seen gone BEFORE its end counts as
+/// terminated if it was seen sealed and as missed otherwise, and one first seen gone AFTER its
+/// end counts as completed if it was seen sealed, as nothing otherwise. Record a deal when it is
+/// published and again once sealed (the ReplicationWorker does both); a provider that terminates
+/// in the last days before the end escapes the penalty unless someone records in between —
 /// which every watchdog (and every competitor) has reason to do.
 contract ProviderReputation {
     /// What a call to `record` newly learnt about a deal.

@@ -140,7 +140,7 @@ contract ReplicationWorker is ContractDealClient {
     /// Walks the dataset's copies and repairs what needs it. Anyone may call it; it acts only on
     /// what the chain shows. Returns how many requests it made.
     function check(uint256 datasetId) external returns (uint256 proposed) {
-        Slot[] storage all = slots[existing(datasetId)];
+        Slot[] storage all = slots[known(datasetId)];
         for (uint8 i = 0; i < all.length; i++) proposed += checkSlot(datasetId, i, all[i]);
     }
 
@@ -201,6 +201,8 @@ contract ReplicationWorker is ContractDealClient {
         return failed(c, dealId, provider, terminated ? Reason.Terminated : Reason.Missed);
     }
 
+    /// The failed deal itself is left alone: a faulty one may still recover and its provider's
+    /// collateral answers for it; the worker just stops counting it as a copy.
     function failed(Copy storage c, uint64 dealId, uint64 provider, Reason why) private returns (bool, Reason) {
         failedUntil[c.dataset][provider] = int64(int256(block.number)) + failureCooldown;
         emit CopyFailed(c.dataset, c.slot, dealId, provider, why);
@@ -272,14 +274,14 @@ contract ReplicationWorker is ContractDealClient {
     // ---------------------------------------------------------------- views
 
     function datasetOf(uint256 datasetId) external view returns (Dataset memory) {
-        return datasets[existing(datasetId)];
+        return datasets[known(datasetId)];
     }
 
     function slotsOf(uint256 datasetId) external view returns (Slot[] memory) {
-        return slots[existing(datasetId)];
+        return slots[known(datasetId)];
     }
 
-    function existing(uint256 datasetId) private view returns (uint256) {
+    function known(uint256 datasetId) private view returns (uint256) {
         if (datasetId >= datasetCount) revert UnknownDataset(datasetId);
         return datasetId;
     }

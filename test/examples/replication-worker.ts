@@ -25,6 +25,9 @@ async function twoMiners() {
   return { ...(await workerWithReputation()), miners };
 }
 
+/** builtin-actors FAULT_MAX_AGE: 42 proving periods of 2880 epochs. */
+const FAULT_MAX_AGE = 120_960n;
+
 const providersOf = async (worker: Parameters<typeof replicas>[0]) => (await replicas(worker)).map((r) => r.current.provider);
 
 describe("ReplicationWorker", function () {
@@ -94,6 +97,18 @@ describe("ReplicationWorker", function () {
     await fevm.mineEpochs(SEALING_DELAY);
     expect((await check(worker)).proposed).to.deep.equal([]);
     expect(await reputation.scoreOf(faulty.provider)).to.equal(2n - 3n); // activated, then faulted
+  });
+
+  it("repairs a copy whose sector stayed faulty until the chain terminated it, though nobody checked meanwhile", async function () {
+    const { worker, reputation } = await loadFixture(threeReplicas);
+    const [lost] = (await replicas(worker)).map((r) => r.current);
+    await fevm.storageProvider.fault(lost.dealId);
+    await fevm.mineEpochs(FAULT_MAX_AGE + 1_000n); // 42 days of faults: the chain's cron terminates the sector
+    expect((await fevm.storageProvider.history()).filter((e) => e.dealId === lost.dealId).map((e) => e.kind)).to.include("terminated");
+    const { tx, proposed } = await check(worker);
+    expect(proposed).to.deep.equal([Reason.Terminated]);
+    await expect(tx).to.emit(worker, "CopyFailed").withArgs(0n, 0n, lost.dealId, lost.provider, Reason.Terminated);
+    expect(await countsOf(reputation, lost.provider)).to.deep.include({ activated: 1n, terminated: 1n });
   });
 
   it("repairs a terminated copy, and a copy whose provider never seals it", async function () {

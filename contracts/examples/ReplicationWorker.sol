@@ -36,8 +36,9 @@ import {ProviderReputation} from "./ProviderReputation.sol";
 contract ReplicationWorker is ContractDealClient {
     uint8 public constant MAX_REPLICAS = 8;
 
-    /// Why a copy was proposed.
+    /// Why a copy was proposed (or failed). None: the copy is fine.
     enum Reason {
+        None,
         Initial,
         Unclaimed,
         Missed,
@@ -145,8 +146,8 @@ contract ReplicationWorker is ContractDealClient {
     }
 
     function checkSlot(uint256 datasetId, uint8 i, Slot storage slot) private returns (uint256) {
-        (bool replace, Reason why) = inspect(slot.current);
-        if (replace) {
+        Reason why = inspect(slot.current);
+        if (why != Reason.None) {
             // A pending renewal is already a copy for this slot: it takes over.
             if (slot.renewal != 0) {
                 emit CopyRenewed(datasetId, i, slot.renewal);
@@ -161,39 +162,38 @@ contract ReplicationWorker is ContractDealClient {
             slot.renewal = propose(datasetId, i, Reason.Renewal);
             return 1;
         }
-        (replace, why) = inspect(slot.renewal);
-        if (!replace) return 0;
+        if (inspect(slot.renewal) == Reason.None) return 0;
         slot.renewal = propose(datasetId, i, Reason.Renewal);
         return 1;
     }
 
-    /// Whether request `id`'s copy must be replaced, and why. Reports the deal to the reputation
+    /// Why request `id`'s copy must be replaced, or None. Reports the deal to the reputation
     /// contract and bars a provider that failed it.
-    function inspect(bytes32 id) private returns (bool, Reason) {
+    function inspect(bytes32 id) private returns (Reason) {
         Copy storage c = copies[id];
         (Status status, uint64 dealId, uint64 provider) = dealOf(id);
         int256 now_ = int256(block.number);
         if (status == Status.Requested) {
             // Once its start epoch has come no provider can take it: make a fresh one.
-            if (now_ < c.startEpoch) return (false, Reason.Initial);
+            if (now_ < c.startEpoch) return Reason.None;
             _cancelRequest(id);
             reservedEscrow -= c.cost;
-            return (true, Reason.Unclaimed);
+            return Reason.Unclaimed;
         }
         report(dealId);
-        if (now_ >= c.endEpoch) return (true, Reason.Expired);
+        if (now_ >= c.endEpoch) return Reason.Expired;
         DealHealth.Health health = DealHealth.check(dealId);
         if (health == DealHealth.Health.Active) {
             (c.wasSealed, c.faultySince) = (true, 0);
-            return (false, Reason.Initial);
+            return Reason.None;
         }
         if (health == DealHealth.Health.Pending) {
-            return now_ > c.startEpoch ? failed(c, dealId, provider, Reason.Missed) : (false, Reason.Initial);
+            return now_ > c.startEpoch ? failed(c, dealId, provider, Reason.Missed) : Reason.None;
         }
         if (health == DealHealth.Health.Faulty) {
             c.wasSealed = true;
             if (c.faultySince == 0) c.faultySince = int64(now_);
-            if (now_ - c.faultySince < datasets[c.dataset].faultGrace) return (false, Reason.Initial);
+            if (now_ - c.faultySince < datasets[c.dataset].faultGrace) return Reason.None;
             return failed(c, dealId, provider, Reason.Faulty);
         }
         // Terminated, or gone before its end: terminated if it was sealed, timed out if not.
@@ -203,10 +203,10 @@ contract ReplicationWorker is ContractDealClient {
 
     /// The failed deal itself is left alone: a faulty one may still recover and its provider's
     /// collateral answers for it; the worker just stops counting it as a copy.
-    function failed(Copy storage c, uint64 dealId, uint64 provider, Reason why) private returns (bool, Reason) {
+    function failed(Copy storage c, uint64 dealId, uint64 provider, Reason why) private returns (Reason) {
         failedUntil[c.dataset][provider] = int64(int256(block.number)) + failureCooldown;
         emit CopyFailed(c.dataset, c.slot, dealId, provider, why);
-        return (true, why);
+        return why;
     }
 
     /// Tells the reputation contract to read the deal's outcome. Never blocks a repair: the

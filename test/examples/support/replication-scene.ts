@@ -15,7 +15,7 @@ export const FAULT_GRACE = 2_880n;
 /** A provider that failed a copy is refused for 30 days. */
 export const FAILURE_COOLDOWN = 86_400n;
 /** The worker's `Reason` enum. */
-export const Reason = { Initial: 0n, Unclaimed: 1n, Missed: 2n, Faulty: 3n, Terminated: 4n, Expired: 5n, Renewal: 6n };
+export const Reason = { None: 0n, Initial: 1n, Unclaimed: 2n, Missed: 3n, Faulty: 4n, Terminated: 5n, Expired: 6n, Renewal: 7n };
 /** ContractDealClient's `Status` enum. */
 export const Status = { None: 0n, Requested: 1n, Published: 2n };
 

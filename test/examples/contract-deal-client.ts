@@ -70,6 +70,8 @@ describe("ContractDealClient: the Boost contract-deal flow shared by the example
   it("is served by the simulated provider: the proposal with provider f00 is picked up from DealProposalCreate", async function () {
     const { client, miners } = await loadFixture(twoProviders);
     await fevm.storageProvider.start({ miners: [miners[0].id] });
+    // Other suites in the run may have left a stricter policy.
+    await fevm.storageProvider.setPolicy({ maxPricePerEpoch: PRICE_PER_EPOCH, sealingDelay: 10 });
     const id = await requestDeal(client, await request());
     const [status, dealId, provider] = await client.dealOf(id);
     expect([status, provider]).to.deep.equal([Status.Published, miners[0].id]);

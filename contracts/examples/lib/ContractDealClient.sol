@@ -103,13 +103,13 @@ abstract contract ContractDealClient {
     // ---------------------------------------------------------------- what deal engines read
 
     function getDealRequest(bytes32 id) public view returns (DealRequest memory) {
-        return requests[existing(id)];
+        return requests[_existing(id)];
     }
 
     /// The request as DealProposal CBOR with this contract as client and the placeholder provider
     /// f00, which the provider that takes the deal replaces with its own address.
     function getDealProposal(bytes32 id) public view returns (bytes memory) {
-        return _proposal(existing(id), 0).serializeDealProposal();
+        return _proposal(_existing(id), 0).serializeDealProposal();
     }
 
     /// Boost's ExtraParamsV1 CBOR (where to fetch the data); none by default.
@@ -163,6 +163,12 @@ abstract contract ContractDealClient {
     /// Called once a provider published request `id` as deal `dealId`. Reverting aborts the publish.
     function _onDealPublished(bytes32 id, uint64 dealId, uint64 provider) internal virtual {}
 
+    /// `id`, or NoSuchRequest when no request has it.
+    function _existing(bytes32 id) internal view returns (bytes32) {
+        if (deals_[id].status == Status.None) revert NoSuchRequest(id);
+        return id;
+    }
+
     function _setStatus(bytes32 id, Status status) internal {
         deals_[id].status = status;
     }
@@ -213,11 +219,6 @@ abstract contract ContractDealClient {
     }
 
     // ---------------------------------------------------------------- matching
-
-    function existing(bytes32 id) private view returns (bytes32) {
-        if (deals_[id].status == Status.None) revert NoSuchRequest(id);
-        return id;
-    }
 
     /// The open request whose terms are `p`'s (provider aside) and that accepts `p`'s provider:
     /// (true, its id); otherwise (false, the terms' hash).

@@ -61,7 +61,7 @@ library DealHealth {
     }
 
     /// Market GetDealSector: exported since nv22, not wrapped by MarketAPI.
-    uint256 internal constant GET_DEAL_SECTOR = 2611213344;
+    uint256 private constant GET_DEAL_SECTOR = 2611213344;
     uint256 internal constant GENERATE_SECTOR_LOCATION = 1321604665;
     uint256 internal constant VALIDATE_SECTOR_STATUS = 3092458564;
     /// The market's "deal expired" code: the deal is gone (completed, terminated, timed out).
@@ -93,14 +93,13 @@ library DealHealth {
         int256 exitCode;
         (exitCode, s.provider) = MarketAPI.getDealProvider(dealId);
         if (exitCode != 0) revert DealUnreadable(dealId, exitCode);
-        bytes memory ret;
-        (exitCode, ret) = Actor.callByIDReadOnly(MarketTypes.ActorID, GET_DEAL_SECTOR, Misc.CBOR_CODEC, dealId.serializeDealID());
+        (exitCode, s.number) = dealSector(dealId);
         if (exitCode != 0) revert DealUnreadable(dealId, exitCode);
-        s.number = ret.deserializeUint64();
 
         CBOR.CBORBuffer memory buf = CBOR.create(16);
         buf.startFixedArray(1);
         buf.writeUInt64(s.number);
+        bytes memory ret;
         (exitCode, ret) = Actor.callNonSingletonByIDReadOnly(CommonTypes.FilActorId.wrap(s.provider), GENERATE_SECTOR_LOCATION, Misc.CBOR_CODEC, buf.data());
         if (exitCode != 0) revert SectorUnreadable(s.provider, s.number, exitCode);
         // GenerateSectorLocationReturn [status, h'aux_data'].
@@ -109,6 +108,14 @@ library DealHealth {
         (status, at) = CBORDecoder.readUInt8(ret, at);
         s.status = SectorStatus(status);
         (s.location, ) = CBORDecoder.readBytes(ret, at);
+    }
+
+    /// Market GetDealSector: (0, the sector holding the deal), or the market's exit code (33 while
+    /// not activated, 32 once removed, 17 for an unknown id).
+    function dealSector(uint64 dealId) internal view returns (int256 exitCode, uint64 sector) {
+        bytes memory ret;
+        (exitCode, ret) = Actor.callByIDReadOnly(MarketTypes.ActorID, GET_DEAL_SECTOR, Misc.CBOR_CODEC, dealId.serializeDealID());
+        if (exitCode == 0) sector = ret.deserializeUint64();
     }
 
     /// Whether the sector still has `status` at the location `locate` gave (ValidateSectorStatus).

@@ -1,4 +1,4 @@
-// A contract as deal client (contracts/market/DealClient.sol on filecoin-solidity-api): the market
+// A contract as deal client (contracts/examples/DealClient.sol on filecoin-solidity-api): the market
 // asks it to authenticate each proposal (AuthenticateMessage) and tells it the deal id
 // (MarketNotifyDeal), whether a storage provider publishes the deal or the contract itself does.
 import { expect } from "chai";

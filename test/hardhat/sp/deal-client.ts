@@ -1,4 +1,4 @@
-// The simulated storage provider serving the unchanged DealClient (contracts/market/DealClient.sol)
+// The simulated storage provider serving the unchanged DealClient (contracts/examples/DealClient.sol)
 // the way Boost serves contract deal clients: it sees DealProposalCreate, reads getDealProposal,
 // publishes with the contract as client (AuthenticateMessage, MarketNotifyDeal), seals after its
 // sealing delay, settles, and fails when told to. Months of chain time are mined in bulk.

@@ -5,7 +5,7 @@
 import { expect } from "chai";
 import { ethers, fevm } from "hardhat";
 import { loadFixture } from "@nomicfoundation/hardhat-toolbox/network-helpers";
-import type { DealClient } from "../../../typechain-types";
+import type { ContractDealClient } from "../../../typechain-types";
 import { decodeCbor } from "../../../src/fil";
 import { CLIENT_COLLATERAL, marketFixture, MIN_DURATION, onlyOnFilecoin, piece, PRICE_PER_EPOCH, PROVIDER_COLLATERAL } from "../market/support/fixtures";
 
@@ -35,7 +35,7 @@ describe("DataCap and the verified registry from contracts", function () {
     await fevm.verifreg.addVerifiedClient(address, p.size);
     expect(await fevm.datacap.balanceOf(address)).to.equal(p.size * UNIT);
     const startEpoch = (await fevm.epoch()) + 100n;
-    const request: DealClient.DealRequestStruct = {
+    const request: ContractDealClient.DealRequestStruct = {
       pieceCid: p.bytes,
       pieceSize: p.size,
       verifiedDeal: true,

@@ -5,7 +5,7 @@ import { ethers, fevm, network } from "hardhat";
 import type { DealProposalInput } from "../../../../src/helpers/market";
 import { decodeCbor, formatAddress, pieceFromPayload } from "../../../../src/fil";
 import { readDealProposal } from "../../../../src/actors/market/types";
-import type { DealClient } from "../../../../typechain-types";
+import type { ContractDealClient, DealClient } from "../../../../typechain-types";
 
 /** 180 days of 30-second epochs: the shortest deal the market accepts. */
 export const MIN_DURATION = 518_400n;
@@ -66,7 +66,7 @@ export async function dealProposal(client: string, provider: string, text = "a p
 }
 
 /** What DealClient.makeDealProposal takes: a request for a piece of `text`, the shortest deal from `startEpoch`. */
-export function dealRequest(text: string, startEpoch: bigint): DealClient.DealRequestStruct {
+export function dealRequest(text: string, startEpoch: bigint): ContractDealClient.DealRequestStruct {
   const p = piece(text);
   return {
     pieceCid: p.bytes,

@@ -34,6 +34,7 @@ import {ProviderReputation} from "./ProviderReputation.sol";
 /// `failureCooldown` epochs, so repeated faults cost it business rather than costing the worker
 /// more deals.
 contract ReplicationWorker is ContractDealClient {
+    /// Bounds the gas of `check` and of AuthenticateMessage, which both walk every slot.
     uint8 public constant MAX_REPLICAS = 8;
 
     /// Why a copy was proposed (or failed). None: the copy is fine.
@@ -111,6 +112,8 @@ contract ReplicationWorker is ContractDealClient {
 
     error NotOwner(address caller);
     error InvalidReplicaCount(uint8 replicas, uint8 max);
+    /// The renew window must leave a renewal time to be sealed (more than `startDelay`) and be
+    /// shorter than a deal.
     error InvalidRenewWindow(int64 renewWindow, int64 duration);
     error UnknownDataset(uint256 datasetId);
     /// The worker's FIL balance cannot cover the escrow a new request needs.

@@ -168,12 +168,18 @@ describe("ReplicationWorker", function () {
     await expect(worker.slotsOf(7n)).to.be.revertedWithCustomError(worker, "UnknownDataset").withArgs(7n);
   });
 
-  it("refuses a dataset its balance cannot pay for", async function () {
-    await loadFixture(threeReplicas);
-    const reputation = await ethers.deployContract("ProviderReputation");
-    const poor = await ethers.deployContract("ReplicationWorker", [await reputation.getAddress(), 0n, START_DELAY, FAILURE_COOLDOWN]);
-    const t = terms("unpaid");
+  it("works without a reputation contract, and refuses a dataset its balance cannot pay for", async function () {
+    const { owner, miners } = await loadFixture(threeReplicas);
+    const plain = await ethers.deployContract("ReplicationWorker", [ethers.ZeroAddress, 0n, START_DELAY, FAILURE_COOLDOWN]);
+    const t = terms("paid for, then not");
     const cost = BigInt(t.storagePricePerEpoch) * BigInt(t.duration) + BigInt(t.clientCollateral);
-    await expect(poor.addDataset(t, 2, RENEW_WINDOW, 0n)).to.be.revertedWithCustomError(poor, "InsufficientFunds").withArgs(cost, 0n);
+    await expect(plain.addDataset(t, 2, RENEW_WINDOW, 0n)).to.be.revertedWithCustomError(plain, "InsufficientFunds").withArgs(cost, 0n);
+
+    await (await owner.sendTransaction({ to: await plain.getAddress(), value: cost + cost / 2n })).wait(); // one and a half deals
+    await expect(plain.addDataset(t, 2, RENEW_WINDOW, 0n)).to.be.revertedWithCustomError(plain, "InsufficientFunds").withArgs(cost, cost / 2n);
+    await (await plain.addDataset(t, 1, RENEW_WINDOW, 0n)).wait();
+    const [only] = await replicas(plain);
+    expect(only.current.status).to.equal(Status.Published);
+    expect(miners.map((m) => m.id)).to.include(only.current.provider);
   });
 });

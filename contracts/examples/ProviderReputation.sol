@@ -1,6 +1,13 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.17;
 
+// Usage:
+//
+//     reputation.registerClient(myDealClient, true)    // admin: whose deals count
+//     reputation.record(dealId)                        // anyone, when a deal is published, sealed, ended
+//     reputation.isAcceptable(provider, minScore)      // e.g. in a client's AuthenticateMessage
+//     (provider, score) = reputation.best(candidates)
+
 import {MarketAPI} from "filecoin-solidity-api/contracts/v0.8/MarketAPI.sol";
 import {PrecompilesAPI} from "filecoin-solidity-api/contracts/v0.8/PrecompilesAPI.sol";
 import {MarketTypes} from "filecoin-solidity-api/contracts/v0.8/types/MarketTypes.sol";

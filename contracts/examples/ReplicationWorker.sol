@@ -1,6 +1,14 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.17;
 
+// Usage:
+//
+//     worker = new ReplicationWorker(reputation /* or address(0) */, minScore, startDelay, failureCooldown)
+//     send FIL to the worker                       // pays every deal's escrow
+//     id = worker.addDataset(terms, 3, renewWindow, faultGrace)   // three deals, three providers
+//     worker.check(id)                             // anyone, e.g. a keeper once a day: repairs, renews
+//     worker.slotsOf(id) → request ids; worker.dealOf(requestId) → (status, deal id, provider)
+
 import {MarketAPI} from "filecoin-solidity-api/contracts/v0.8/MarketAPI.sol";
 import {MarketTypes} from "filecoin-solidity-api/contracts/v0.8/types/MarketTypes.sol";
 import {BigInts} from "filecoin-solidity-api/contracts/v0.8/utils/BigInts.sol";

@@ -151,13 +151,20 @@ contract DealClient is ContractDealClient {
         return DealHealth.dealSector(dealId);
     }
 
-    /// Whether the sector holding the deal has `status` (FIP-0112: Dead 0, Active 1, Faulty 2), as
-    /// a contract learns it on chain: GetDealSector, then the provider's GenerateSectorLocation and
-    /// ValidateSectorStatus. exitCode is the market's when it cannot name the sector (33 while
-    /// not activated, 32 once it forgot the deal: completed or terminated).
+    /// Whether the sector holding the deal has `status` (Dead 0, Active 1, Faulty 2), as a contract
+    /// learns it on chain: the market's GetDealSector, then the provider's GenerateSectorLocation
+    /// and ValidateSectorStatus at that location (FIP-0112). exitCode is the first failing call's
+    /// (33 while the deal is not activated, 32 once the market forgot a terminated or completed deal).
     function dealSectorIs(uint64 dealId, DealHealth.SectorStatus status) external view returns (int256 exitCode, bool matches) {
-        (exitCode, ) = DealHealth.dealSector(dealId);
+        uint64 sector;
+        (exitCode, sector) = DealHealth.dealSector(dealId);
         if (exitCode != 0) return (exitCode, false);
-        return (0, DealHealth.hasStatus(DealHealth.locate(dealId), status));
+        uint64 provider;
+        (exitCode, provider) = MarketAPI.getDealProvider(dealId);
+        if (exitCode != 0) return (exitCode, false);
+        bytes memory location;
+        (exitCode, , location) = DealHealth.generateSectorLocation(provider, sector);
+        if (exitCode != 0) return (exitCode, false);
+        return DealHealth.validateSectorStatus(provider, sector, status, location);
     }
 }

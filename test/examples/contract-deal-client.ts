@@ -71,7 +71,7 @@ describe("ContractDealClient: the Boost contract-deal flow shared by the example
     const { client, miners } = await loadFixture(twoProviders);
     await fevm.storageProvider.start({ miners: [miners[0].id] });
     // Other suites in the run may have left a stricter policy.
-    await fevm.storageProvider.setPolicy({ maxPricePerEpoch: PRICE_PER_EPOCH, sealingDelay: 10 });
+    await fevm.storageProvider.setPolicy({ maxPricePerEpoch: PRICE_PER_EPOCH, sealingDelay: 20 });
     const id = await requestDeal(client, await request());
     const [status, dealId, provider] = await client.dealOf(id);
     expect([status, provider]).to.deep.equal([Status.Published, miners[0].id]);

@@ -62,8 +62,8 @@ library DealHealth {
 
     /// Market GetDealSector: exported since nv22, not wrapped by MarketAPI.
     uint256 private constant GET_DEAL_SECTOR = 2611213344;
-    uint256 internal constant GENERATE_SECTOR_LOCATION = 1321604665;
-    uint256 internal constant VALIDATE_SECTOR_STATUS = 3092458564;
+    uint256 private constant GENERATE_SECTOR_LOCATION = 1321604665;
+    uint256 private constant VALIDATE_SECTOR_STATUS = 3092458564;
     /// The market's "deal expired" code: the deal is gone (completed, terminated, timed out).
     int256 internal constant EX_DEAL_EXPIRED = 32;
 
@@ -96,18 +96,8 @@ library DealHealth {
         (exitCode, s.number) = dealSector(dealId);
         if (exitCode != 0) revert DealUnreadable(dealId, exitCode);
 
-        CBOR.CBORBuffer memory buf = CBOR.create(16);
-        buf.startFixedArray(1);
-        buf.writeUInt64(s.number);
-        bytes memory ret;
-        (exitCode, ret) = Actor.callNonSingletonByIDReadOnly(CommonTypes.FilActorId.wrap(s.provider), GENERATE_SECTOR_LOCATION, Misc.CBOR_CODEC, buf.data());
+        (exitCode, s.status, s.location) = generateSectorLocation(s.provider, s.number);
         if (exitCode != 0) revert SectorUnreadable(s.provider, s.number, exitCode);
-        // GenerateSectorLocationReturn [status, h'aux_data'].
-        (, uint256 at) = CBORDecoder.readFixedArray(ret, 0);
-        uint8 status;
-        (status, at) = CBORDecoder.readUInt8(ret, at);
-        s.status = SectorStatus(status);
-        (s.location, ) = CBORDecoder.readBytes(ret, at);
     }
 
     /// Market GetDealSector: (0, the sector holding the deal), or the market's exit code (33 while
@@ -122,18 +112,38 @@ library DealHealth {
     /// Reverts SectorUnreadable with 17 when the sector is no longer there (moved by compaction:
     /// `locate` it again).
     function hasStatus(Sector memory s, SectorStatus status) internal view returns (bool) {
-        CBOR.CBORBuffer memory buf = CBOR.create(32 + s.location.length);
-        buf.startFixedArray(3);
-        buf.writeUInt64(s.number);
-        buf.writeUInt64(uint64(status));
-        buf.writeBytes(s.location);
-        (int256 exitCode, bytes memory ret) = Actor.callNonSingletonByIDReadOnly(
-            CommonTypes.FilActorId.wrap(s.provider),
-            VALIDATE_SECTOR_STATUS,
-            Misc.CBOR_CODEC,
-            buf.data()
-        );
+        (int256 exitCode, bool valid) = validateSectorStatus(s.provider, s.number, status, s.location);
         if (exitCode != 0) revert SectorUnreadable(s.provider, s.number, exitCode);
-        return ret.deserializeBool();
+        return valid;
+    }
+
+    /// The miner's GenerateSectorLocation: (0, status, CBOR [deadline, partition]) or its exit code.
+    /// It searches every deadline: on chain, call it once and keep the location.
+    function generateSectorLocation(uint64 provider, uint64 sector) internal view returns (int256 exitCode, SectorStatus status, bytes memory location) {
+        CBOR.CBORBuffer memory buf = CBOR.create(16);
+        buf.startFixedArray(1);
+        buf.writeUInt64(sector);
+        bytes memory ret;
+        (exitCode, ret) = Actor.callNonSingletonByIDReadOnly(CommonTypes.FilActorId.wrap(provider), GENERATE_SECTOR_LOCATION, Misc.CBOR_CODEC, buf.data());
+        if (exitCode != 0) return (exitCode, status, location);
+        // GenerateSectorLocationReturn [status, h'aux_data'].
+        (, uint256 at) = CBORDecoder.readFixedArray(ret, 0);
+        uint8 code;
+        (code, at) = CBORDecoder.readUInt8(ret, at);
+        status = SectorStatus(code);
+        (location, ) = CBORDecoder.readBytes(ret, at);
+    }
+
+    /// The miner's ValidateSectorStatus: (0, whether the sector at `location` has `status`) or its
+    /// exit code (17: not at that location, 16: a malformed location).
+    function validateSectorStatus(uint64 provider, uint64 sector, SectorStatus status, bytes memory location) internal view returns (int256 exitCode, bool valid) {
+        CBOR.CBORBuffer memory buf = CBOR.create(32 + location.length);
+        buf.startFixedArray(3);
+        buf.writeUInt64(sector);
+        buf.writeUInt64(uint64(status));
+        buf.writeBytes(location);
+        bytes memory ret;
+        (exitCode, ret) = Actor.callNonSingletonByIDReadOnly(CommonTypes.FilActorId.wrap(provider), VALIDATE_SECTOR_STATUS, Misc.CBOR_CODEC, buf.data());
+        if (exitCode == 0) valid = ret.deserializeBool();
     }
 }

@@ -10,17 +10,18 @@
  */
 import type { Chain, EpochListener } from "../chain/chain";
 import type { FevmEVM } from "../evm/fevm-evm";
-import { filecoinAddressFromEth, Protocol } from "../fil";
+import { EAM_ACTOR_ID, ethAddressFromFilecoin, filecoinAddressFromEth, formatAddress, Protocol, type FilecoinAddress } from "../fil";
 import { resolveAddress } from "../actors/runtime";
 import { MarketControlError, publishDeal, settleDeals } from "../actors/market/control";
 import { DEAL_UPDATES_INTERVAL } from "../actors/market/policy";
 import { SectorStatus } from "../actors/miner/sector-types";
-import type { DealProposal } from "../actors/market/types";
+import type { DealProposal, Signature } from "../actors/market/types";
 import { proposalEvents, readContractProposal, readExtraParams, type ProposalEvent } from "./contract-proposals";
 import { declareFault, declareRecovered, FAULT_MAX_AGE, faultTerminationEpoch, sectorStatus, terminateSector } from "./faults";
 import { faultWait, nextRandom, seedState } from "./fault-model";
 import { decide, DEFAULT_SP_POLICY, type SpPolicy } from "./policy";
 import { preCommitDeal, proveDeal } from "./sealing";
+import { claimingExpiration, pendingAllocation, preCommitAllocation, proveAllocation } from "./ddo";
 
 export type SpEventKind =
   | "proposal"
@@ -36,7 +37,10 @@ export type SpEventKind =
   | "recovered"
   | "recoverFailed"
   | "terminated"
-  | "terminateFailed";
+  | "terminateFailed"
+  | "imported"
+  | "claimed"
+  | "claimFailed";
 
 /** One thing the provider saw or did, at the epoch its message ran in. */
 export interface SpEvent {
@@ -48,8 +52,10 @@ export interface SpEvent {
   proposalId?: string;
   dealId?: bigint;
   miner?: bigint;
-  /** The sector holding the deal, once pre-committed. */
+  /** The sector holding the deal or allocation, once pre-committed. */
   sector?: bigint;
+  /** The DDO allocation (f06) it concerns. */
+  allocationId?: bigint;
 }
 
 interface TrackedDeal {
@@ -75,6 +81,17 @@ interface TrackedDeal {
   randomFaultAt?: bigint;
 }
 
+/** A DDO allocation the provider was told of, sealed into its own sector. */
+interface TrackedClaim {
+  allocationId: bigint;
+  client: bigint;
+  miner: bigint;
+  sector: bigint;
+  /** Epoch the sector is proven in, claiming the allocation. */
+  sealAt: bigint;
+  status: "sealing" | "claimed" | "failed";
+}
+
 interface EngineState {
   running: boolean;
   policy: SpPolicy;
@@ -82,6 +99,7 @@ interface EngineState {
   /** Failure on demand: proposals still to refuse whatever the policy says. */
   refuseNext: number;
   deals: TrackedDeal[];
+  claims: TrackedClaim[];
   history: SpEvent[];
   /** The fault model's generator state (see fault-model.ts). */
   rng: number;
@@ -113,7 +131,7 @@ export class StorageProviderEngine implements EpochListener {
     private readonly options: StorageProviderOptions = {},
   ) {
     const policy = { ...DEFAULT_SP_POLICY, ...options.policy };
-    this.state = { running: false, policy, miners: [...(options.miners ?? [])], refuseNext: 0, deals: [], history: [], rng: seedState(policy.faultSeed) };
+    this.state = { running: false, policy, miners: [...(options.miners ?? [])], refuseNext: 0, deals: [], claims: [], history: [], rng: seedState(policy.faultSeed) };
   }
 
   // ---------------------------------------------------------------- control
@@ -226,7 +244,8 @@ export class StorageProviderEngine implements EpochListener {
   }
 
   nextWake(latest: bigint): bigint | undefined {
-    const due = min(...this.state.deals.map((d) => this.dueEpoch(d)));
+    const claims = this.state.running ? this.state.claims.filter((c) => c.status === "sealing").map((c) => c.sealAt) : [];
+    const due = min(...this.state.deals.map((d) => this.dueEpoch(d)), ...claims);
     // Messages run at the head epoch (as every control operation does): stop mining at `due`.
     return due === undefined ? undefined : due > latest ? due : latest + 1n;
   }
@@ -247,6 +266,8 @@ export class StorageProviderEngine implements EpochListener {
       // Each step moves the deal on, so this ends once nothing is due at `now`.
       for (let due = this.dueEpoch(deal); due !== undefined && due <= now; due = this.dueEpoch(deal)) await this.advance(deal, now);
     }
+    if (!this.state.running) return;
+    for (const claim of this.state.claims) if (claim.status === "sealing" && claim.sealAt <= now) await this.claim(claim, now);
   }
 
   // ---------------------------------------------------------------- actions
@@ -274,43 +295,133 @@ export class StorageProviderEngine implements EpochListener {
 
   private async consider(event: ProposalEvent, now: bigint): Promise<void> {
     const at = { contract: event.contract, proposalId: event.id };
-    const refuse = (reason: string) => this.record({ epoch: now, kind: "refused", ...at, message: `refused proposal ${event.id} of ${event.contract}: ${reason}` });
     const proposal = await readContractProposal(this.chain, event.contract, event.id);
     const extra = typeof proposal === "string" ? null : await readExtraParams(this.chain, event.contract, event.id);
     const data = extra ? `, data at ${extra.locationRef} (${extra.carSize} bytes of CAR)` : "";
     this.record({ epoch: event.epoch, kind: "proposal", ...at, message: `saw proposal ${event.id} from ${event.contract}${data}` });
+    const refuse = (reason: string) => this.refuse(`proposal ${event.id} of ${event.contract}`, reason, now, at);
     if (this.state.refuseNext > 0) {
       this.state.refuseNext--;
-      return refuse("refused on demand");
+      return void refuse("refused on demand");
     }
-    if (typeof proposal === "string") return refuse(proposal);
+    if (typeof proposal === "string") return void refuse(proposal);
     // The client may be named by its f410 or its id address; either must be the emitting contract.
     const clientId = await resolveAddress(this.chain.evm, proposal.client);
     if (clientId === undefined || clientId !== (await resolveAddress(this.chain.evm, filecoinAddressFromEth(event.contract)))) {
-      return refuse("its client is not the contract that emitted it");
+      return void refuse("its client is not the contract that emitted it");
     }
+    await this.place(proposal, undefined, event.contract, `proposal ${event.id}`, now, at);
+  }
+
+  /**
+   * A deal proposal an ordinary client hands the provider (as to Boost over libp2p), signed by
+   * the client (AuthenticateMessage at its account checks the signature) or, without a
+   * signature, with the check waived as `fevm.market.publishDeal` does. Published and
+   * pre-committed now; returns the deal id, or throws the reason it was refused.
+   */
+  async offer(proposal: DealProposal, signature?: Signature): Promise<bigint> {
+    if (!this.state.running) throw new StorageProviderError("the storage provider is stopped: start it to hand it deals");
+    const now = this.chain.latestNumber();
+    const client = formatAddress(proposal.client, "t");
+    const what = `the proposal of client ${client} for piece ${proposal.pieceCid.toString()}`;
+    this.record({ epoch: now, kind: "proposal", message: `received ${what}${signature === undefined ? " (unsigned)" : ""}` });
+    const refuse = (reason: string) => new StorageProviderError(this.refuse(what, reason, now, {}));
+    if (this.state.refuseNext > 0) {
+      this.state.refuseNext--;
+      throw refuse("refused on demand");
+    }
+    const clientId = await resolveAddress(this.chain.evm, proposal.client);
+    if (clientId === undefined) throw refuse(`its client ${client} is not an actor on this network`);
+    // A signature covers the provider: only a proposal naming the miner can be published as signed.
+    if (signature !== undefined && proposal.provider.protocol === Protocol.ID && proposal.provider.id === 0n) throw refuse("a signed proposal must name its provider (f00 cannot be replaced without breaking the signature)");
+    // The allow/deny lists name clients by 0x address: an f410 client has one, an f1/f3 one does not.
+    const robust = (await this.chain.evm.actors.get(clientId))?.address;
+    const listed = robust?.protocol === Protocol.Delegated && robust.namespace === EAM_ACTOR_ID ? ethAddressFromFilecoin(robust).toLowerCase() : client;
+    const result = await this.place(proposal, signature, listed, what, now, {});
+    if (typeof result === "string") throw new StorageProviderError(result);
+    return result;
+  }
+
+  /**
+   * A client tells the provider of its DDO allocation (as with Boost's `import-direct`): it must
+   * be pending at f06 and name one of the provider's miners. A sector holding its piece is
+   * pre-committed now and proven `sealingDelay` epochs later, claiming the allocation and
+   * notifying a contract client. Returns the sector number; throws why it cannot.
+   */
+  async importAllocation(client: FilecoinAddress, allocationId: bigint): Promise<bigint> {
+    if (!this.state.running) throw new StorageProviderError("the storage provider is stopped: start it to hand it allocations");
+    const name = formatAddress(client, "t");
+    const clientId = await resolveAddress(this.chain.evm, client);
+    if (clientId === undefined) throw new StorageProviderError(`client ${name} is not an actor on this network`);
+    const a = await this.chain.runAsSystem((evm) => pendingAllocation(evm, clientId, allocationId));
+    if (a === undefined) throw new StorageProviderError(`client ${name} has no pending allocation ${allocationId} at f06 (never made, already claimed, or expired and removed)`);
+    if (this.state.claims.some((c) => c.allocationId === allocationId && c.status !== "failed")) throw new StorageProviderError(`allocation ${allocationId} is already being sealed`);
+    if (!this.state.miners.includes(a.provider)) throw new StorageProviderError(`allocation ${allocationId} names provider t0${a.provider}, which is not one of this provider's miners`);
+    const now = this.chain.latestNumber();
+    const sealAt = now + this.state.policy.sealingDelay;
+    const expiration = claimingExpiration(a, now, sealAt);
+    if (typeof expiration === "string") throw new StorageProviderError(`allocation ${allocationId} cannot be sealed: ${expiration}`);
+    const sector = await this.act((evm) => preCommitAllocation(evm, a.provider, clientId, allocationId, expiration));
+    if (sector instanceof MarketControlError) throw new StorageProviderError(`could not pre-commit a sector for allocation ${allocationId}: ${sector.message}`);
+    this.state.claims.push({ allocationId, client: clientId, miner: a.provider, sector, sealAt, status: "sealing" });
+    this.record({ epoch: now, kind: "imported", allocationId, miner: a.provider, sector, message: `imported allocation ${allocationId} of client ${name} for piece ${a.data.toString()}; pre-committed sector ${sector} of miner t0${a.provider}, sealing until epoch ${sealAt}` });
+    return sector;
+  }
+
+  /** Proves the sector of a DDO allocation, claiming it. */
+  private async claim(c: TrackedClaim, now: bigint): Promise<void> {
+    const at = { epoch: now, allocationId: c.allocationId, miner: c.miner, sector: c.sector };
+    const proven = await this.act((evm) => proveAllocation(evm, c.miner, c.client, c.allocationId, c.sector));
+    if (proven instanceof MarketControlError) {
+      c.status = "failed";
+      return this.record({ ...at, kind: "claimFailed", message: `could not prove sector ${c.sector} claiming allocation ${c.allocationId}: ${proven.message}` });
+    }
+    c.status = "claimed";
+    this.record({ ...at, kind: "claimed", message: `claimed allocation ${c.allocationId} in sector ${c.sector} of miner t0${c.miner} (expires at epoch ${proven.expiration})` });
+  }
+
+  /** Records a refusal of `what` and returns its message. */
+  private refuse(what: string, reason: string, now: bigint, at: { contract?: string; proposalId?: string }): string {
+    const message = `refused ${what}: ${reason}`;
+    this.record({ epoch: now, kind: "refused", ...at, message });
+    return message;
+  }
+
+  /**
+   * Applies the policy, then offers the deal to each acceptable miner in turn until the market
+   * takes it (the market, or the client's AuthenticateMessage, may refuse one miner and take
+   * another), and pre-commits its sector. Returns the deal id, or why no miner took it (as
+   * recorded: a `refused` event for the policy, `publishFailed` ones for the market).
+   */
+  private async place(proposal: DealProposal, signature: Signature | undefined, client: string, what: string, now: bigint, at: { contract?: string; proposalId?: string }): Promise<bigint | string> {
     const provider = await this.providerOf(proposal);
-    if (provider === undefined) return refuse("its provider is not an actor on this network");
+    if (provider === undefined) return this.refuse(what, "its provider is not an actor on this network", now, at);
     const loads = this.state.miners.map((miner) => ({
       miner,
       usedBytes: this.state.deals.filter((d) => d.miner === miner && d.status !== "ended").reduce((sum, d) => sum + d.pieceSize, 0n),
     }));
-    const terms = { contract: event.contract, provider, pieceSize: proposal.pieceSize, verifiedDeal: proposal.verifiedDeal, storagePricePerEpoch: proposal.storagePricePerEpoch, startEpoch: proposal.startEpoch, endEpoch: proposal.endEpoch };
+    const terms = { client, provider, pieceSize: proposal.pieceSize, verifiedDeal: proposal.verifiedDeal, storagePricePerEpoch: proposal.storagePricePerEpoch, startEpoch: proposal.startEpoch, endEpoch: proposal.endEpoch };
     const decision = decide(terms, this.state.policy, loads, now);
-    if (!decision.accept) return refuse(decision.reason);
-    // Offered to each acceptable miner in turn: the market (or the client's AuthenticateMessage) may refuse one and take another.
+    if (!decision.accept) return this.refuse(what, decision.reason, now, at);
+    const failures: string[] = [];
     for (const miner of decision.miners) {
-      const result = await this.act((evm) => publishDeal(evm, { ...proposal, provider: { protocol: Protocol.ID, id: miner } }));
-      if (!(result instanceof MarketControlError)) return this.seal(result, miner, proposal, now, at);
-      this.record({ epoch: now, kind: "publishFailed", ...at, miner, message: `could not publish proposal ${event.id} with miner t0${miner}: ${result.message}` });
+      const result = await this.act((evm) => publishDeal(evm, { ...proposal, provider: { protocol: Protocol.ID, id: miner } }, signature));
+      if (!(result instanceof MarketControlError)) {
+        await this.seal(result, miner, proposal, now, what, at);
+        return result;
+      }
+      const message = `could not publish ${what} with miner t0${miner}: ${result.message}`;
+      failures.push(message);
+      this.record({ epoch: now, kind: "publishFailed", ...at, miner, message });
     }
+    return `refused ${what}: ${failures.join("; ")}`;
   }
 
   /** Pre-commits the sector of the deal just published; it is proven `sealingDelay` epochs later. */
-  private async seal(id: bigint, miner: bigint, proposal: DealProposal, now: bigint, at: { contract: string; proposalId: string }): Promise<void> {
+  private async seal(id: bigint, miner: bigint, proposal: DealProposal, now: bigint, what: string, at: { contract?: string; proposalId?: string }): Promise<void> {
     const sector = await this.act((evm) => preCommitDeal(evm, miner, id));
     const sealAt = now + this.state.policy.sealingDelay;
-    const published = `published deal ${id} (proposal ${at.proposalId}) with miner t0${miner}`;
+    const published = `published deal ${id} (${what}) with miner t0${miner}`;
     if (sector instanceof MarketControlError) {
       this.record({ epoch: now, kind: "published", ...at, miner, dealId: id, message: published });
       return this.record({ epoch: now, kind: "activationFailed", ...at, miner, dealId: id, message: `could not pre-commit a sector for deal ${id}: ${sector.message}` });

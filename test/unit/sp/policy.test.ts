@@ -4,7 +4,7 @@ import { readPolicy } from "../../../src/sp/policy-input";
 
 const CONTRACT = "0x5fbdb2315678afecb367f032d93f642f64180aa3";
 const OTHER = "0xe7f1725e7734ce288f8367e1bb143e90bb3f0512";
-const terms: ProposalTerms = { contract: CONTRACT, provider: 0n, pieceSize: 2048n, verifiedDeal: false, storagePricePerEpoch: 100n, startEpoch: 1000n, endEpoch: 1000n + 518_400n };
+const terms: ProposalTerms = { client: CONTRACT, provider: 0n, pieceSize: 2048n, verifiedDeal: false, storagePricePerEpoch: 100n, startEpoch: 1000n, endEpoch: 1000n + 518_400n };
 const policy = (changes: Partial<SpPolicy> = {}): SpPolicy => ({ ...DEFAULT_SP_POLICY, ...changes });
 const MINERS = [
   { miner: 1000n, usedBytes: 4096n },

@@ -155,6 +155,36 @@ describe("ReplicationWorker", function () {
     expect((await check(worker)).proposed).to.have.length(3);
   });
 
+  it("keeps three distinct copies through 180 days of random faults, repairing and renewing as a keeper checks every 6 days", async function () {
+    const { owner, miners } = await loadFixture(threeReplicas);
+    const more = await servedMiners(2);
+    await fevm.storageProvider.start({ miners: [...miners, ...more].map((m) => m.id) });
+    // Without a reputation contract: after a year of faults every miner could fall below a
+    // minimum score, and this test is about repairs.
+    const worker = await ethers.deployContract("ReplicationWorker", [ethers.ZeroAddress, 0n, START_DELAY, FAILURE_COOLDOWN]);
+    await (await owner.sendTransaction({ to: await worker.getAddress(), value: ethers.parseEther("5") })).wait();
+    await (await worker.addDataset(terms("kept through random faults"), 3, RENEW_WINDOW, FAULT_GRACE)).wait();
+    // Each sector faults on a given day with probability 0.5%, and never recovers: the chain
+    // terminates it 42 days later unless the worker replaces it first.
+    await fevm.storageProvider.setPolicy({ faultRate: 0.005, faultSeed: 7 });
+    const reasons: bigint[] = [];
+    for (let round = 0; round < 30; round++) {
+      await fevm.mineEpochs(6n * 2_880n);
+      reasons.push(...(await check(worker)).proposed);
+    }
+    expect(reasons).to.include(Reason.Faulty);
+    expect(reasons).to.include(Reason.Renewal);
+    // Calm again: the last repairs land and are sealed.
+    await fevm.storageProvider.setPolicy({ faultRate: 0 });
+    await fevm.mineEpochs(FAULT_GRACE + 1n);
+    await check(worker);
+    await fevm.mineEpochs(START_DELAY + 1n);
+    expect((await check(worker)).proposed).to.deep.equal([]);
+    const copies = (await replicas(worker)).map((r) => r.current);
+    expect(new Set(copies.map((c) => c.provider)).size).to.equal(3);
+    for (const c of copies) expect((await fevm.market.getDeal(c.dealId)).state).to.not.equal(null); // sealed
+  });
+
   it("refuses bad datasets and callers with named errors", async function () {
     const { worker } = await loadFixture(threeReplicas);
     const [, stranger] = await ethers.getSigners();

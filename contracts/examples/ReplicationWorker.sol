@@ -99,6 +99,8 @@ contract ReplicationWorker is ContractDealClient {
     address public immutable owner;
     /// Optional (address 0: none). Told of every copy checked, consulted on every provider.
     ProviderReputation public immutable reputation;
+    /// Providers scoring below it are refused. With few providers a strict minimum can leave a
+    /// copy unclaimed (it is proposed afresh at each start epoch until someone qualifies).
     int256 public immutable minScore;
     /// Epochs between a request and its deal's start: the time a provider has to seal.
     int64 public immutable startDelay;

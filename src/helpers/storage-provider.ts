@@ -8,8 +8,10 @@ import { wireProposal, type DealProposalInput } from "./market";
 
 type Whole = bigint | number;
 
-/** Policy options as a test passes them (each optional; unset ones keep their value). */
-export interface SpPolicyInput {
+/** Policy options as a test passes them (each optional; unset ones keep their value, null restores the default). */
+export type SpPolicyInput = { [K in keyof SpPolicyOptions]?: SpPolicyOptions[K] | null };
+
+interface SpPolicyOptions {
   /** Highest storagePricePerEpoch accepted, attoFIL. */
   maxPricePerEpoch?: Whole;
   minPieceSize?: Whole;

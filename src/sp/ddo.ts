@@ -4,18 +4,21 @@
  * provider (off chain); the provider pre-commits a sector holding the allocation's piece and,
  * after the sealing delay, proves it with the allocation in the piece manifest, so the miner
  * claims it at f06 (ClaimAllocations) and notifies a contract client (SectorContentChanged), as
- * `fevm.miners.commitSectors` does with `allocationId`. Run inside `Chain.runAsSystem`.
+ * `fevm.miners.commitSectors` does with `allocationId`. The actor-level steps run inside
+ * `Chain.runAsSystem` (through the engine's `act`).
  */
 import type { FevmEVM } from "../evm/fevm-evm";
-import { idAddress } from "../fil";
+import { formatAddress, idAddress, type FilecoinAddress } from "../fil";
+import { resolveAddress } from "../actors/runtime";
 import { MinerControlError, pieceManifests, preCommitSector, proveCommitSector, type PieceInput } from "../actors/miner/control";
 import { MAX_PROVE_COMMIT_DURATION, MIN_SECTOR_EXPIRATION } from "../actors/miner/policy";
 import type { SectorInfo } from "../actors/miner/sector-types";
 import type { Allocation } from "../actors/verifreg/types";
 import { VerifRegState } from "../actors/verifreg/state";
+import { StorageProviderError, type ProviderCore, type TrackedClaim } from "./state";
 
 /** The allocation `id` of client `client` (actor ids), while it waits to be claimed. */
-export const pendingAllocation = (evm: FevmEVM, client: bigint, id: bigint): Promise<Allocation | undefined> => new VerifRegState(evm.stateManager).allocations.get(client, id);
+const pendingAllocation = (evm: FevmEVM, client: bigint, id: bigint): Promise<Allocation | undefined> => new VerifRegState(evm.stateManager).allocations.get(client, id);
 
 /**
  * The expiration of a sector pre-committed at `preCommitAt` and proven at `sealAt` that can claim
@@ -41,7 +44,7 @@ async function piece(evm: FevmEVM, client: bigint, id: bigint): Promise<PieceInp
 }
 
 /** Pre-commits a sector of the allocation's miner holding its piece; returns the sector number. */
-export async function preCommitAllocation(evm: FevmEVM, miner: bigint, client: bigint, id: bigint, expiration: bigint): Promise<bigint> {
+async function preCommitAllocation(evm: FevmEVM, miner: bigint, client: bigint, id: bigint, expiration: bigint): Promise<bigint> {
   return (await preCommitSector(evm, idAddress(miner), { pieces: [await piece(evm, client, id)], expiration })).sectorNumber;
 }
 
@@ -49,7 +52,45 @@ export async function preCommitAllocation(evm: FevmEVM, miner: bigint, client: b
  * Proves the sector: the allocation is claimed. A contract client that cannot take the
  * notification does not stop the claim (notifications are not required to succeed).
  */
-export async function proveAllocation(evm: FevmEVM, miner: bigint, client: bigint, id: bigint, sectorNumber: bigint): Promise<SectorInfo> {
+async function proveAllocation(evm: FevmEVM, miner: bigint, client: bigint, id: bigint, sectorNumber: bigint): Promise<SectorInfo> {
   const { manifests } = await pieceManifests(evm, { pieces: [await piece(evm, client, id)] });
   return proveCommitSector(evm, idAddress(miner), { sectorNumber, manifests }, false);
+}
+
+/**
+ * A client tells the provider of its DDO allocation (as with Boost's `import-direct`): it must
+ * be pending at f06 and name one of the provider's miners. A sector holding its piece is
+ * pre-committed now and proven `sealingDelay` epochs later, claiming the allocation and
+ * notifying a contract client. Returns the sector number; throws why it cannot.
+ */
+export async function importAllocation(sp: ProviderCore, client: FilecoinAddress, allocationId: bigint): Promise<bigint> {
+  if (!sp.state.running) throw new StorageProviderError("the storage provider is stopped: start it to hand it allocations");
+  const name = formatAddress(client, "t");
+  const clientId = await resolveAddress(sp.chain.evm, client);
+  if (clientId === undefined) throw new StorageProviderError(`client ${name} is not an actor on this network`);
+  const a = await sp.chain.runAsSystem((evm) => pendingAllocation(evm, clientId, allocationId));
+  if (a === undefined) throw new StorageProviderError(`client ${name} has no pending allocation ${allocationId} at f06 (never made, already claimed, or expired and removed)`);
+  if (sp.state.claims.some((c) => c.allocationId === allocationId && c.status !== "failed")) throw new StorageProviderError(`allocation ${allocationId} is already being sealed`);
+  if (!sp.state.miners.includes(a.provider)) throw new StorageProviderError(`allocation ${allocationId} names provider t0${a.provider}, which is not one of this provider's miners`);
+  const now = sp.chain.latestNumber();
+  const sealAt = now + sp.state.policy.sealingDelay;
+  const expiration = claimingExpiration(a, now, sealAt);
+  if (typeof expiration === "string") throw new StorageProviderError(`allocation ${allocationId} cannot be sealed: ${expiration}`);
+  const sector = await sp.act((evm) => preCommitAllocation(evm, a.provider, clientId, allocationId, expiration));
+  if (sector instanceof MinerControlError) throw new StorageProviderError(`could not pre-commit a sector for allocation ${allocationId}: ${sector.message}`);
+  sp.state.claims.push({ allocationId, client: clientId, miner: a.provider, sector, sealAt, status: "sealing" });
+  sp.record({ epoch: now, kind: "imported", allocationId, miner: a.provider, sector, message: `imported allocation ${allocationId} of client ${name} for piece ${a.data.toString()}; pre-committed sector ${sector} of miner t0${a.provider}, sealing until epoch ${sealAt}` });
+  return sector;
+}
+
+/** Proves the sector of a DDO allocation, claiming it. */
+export async function claimAllocation(sp: ProviderCore, c: TrackedClaim, now: bigint): Promise<void> {
+  const at = { epoch: now, allocationId: c.allocationId, miner: c.miner, sector: c.sector };
+  const proven = await sp.act((evm) => proveAllocation(evm, c.miner, c.client, c.allocationId, c.sector));
+  if (proven instanceof MinerControlError) {
+    c.status = "failed";
+    return sp.record({ ...at, kind: "claimFailed", message: `could not prove sector ${c.sector} claiming allocation ${c.allocationId}: ${proven.message}` });
+  }
+  c.status = "claimed";
+  sp.record({ ...at, kind: "claimed", message: `claimed allocation ${c.allocationId} in sector ${c.sector} of miner t0${c.miner} (expires at epoch ${proven.expiration})` });
 }

@@ -6,6 +6,7 @@ import { ethers, fevm } from "hardhat";
 import { loadFixture } from "@nomicfoundation/hardhat-toolbox/network-helpers";
 import { decodeCbor } from "../../../src/fil";
 import { MIN_DURATION, onlyOnFilecoin, piece } from "../market/support/fixtures";
+import { serveWith } from "./support/serve";
 
 const TEXT = "verified data ".repeat(10); // a 256-byte piece: the smallest verified allocation
 const SEALING_DELAY = 20n;
@@ -16,8 +17,7 @@ async function verifiedScene() {
   const miner = await fevm.miners.create({ owner: owner.address, sectorSize: 2048 });
   const other = await fevm.miners.create({ owner: owner.address, sectorSize: 2048 });
   await fevm.market.addBalance(miner.address, ethers.parseEther("1"));
-  await fevm.storageProvider.start({ miners: [miner.id] });
-  await fevm.storageProvider.setPolicy({ sealingDelay: SEALING_DELAY });
+  await serveWith([miner.id], SEALING_DELAY);
   const dataCapClient = await ethers.deployContract("DataCapClient"); // DataCapAPI.transfer to f06
   const p = piece(TEXT);
   await fevm.verifreg.addVerifiedClient(await dataCapClient.getAddress(), 2n * p.size);

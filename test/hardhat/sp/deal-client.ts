@@ -7,6 +7,7 @@ import { ethers, fevm } from "hardhat";
 import { loadFixture } from "@nomicfoundation/hardhat-toolbox/network-helpers";
 import type { DealClient } from "../../../typechain-types";
 import { dealRequest, marketFixture, MIN_DURATION, onlyOnFilecoin, PRICE_PER_EPOCH, storageFee } from "../market/support/fixtures";
+import { serveWith } from "./support/serve";
 
 const Status = { None: 0n, Requested: 1n, Published: 2n, Active: 3n, Ended: 4n };
 const SEALING_DELAY = 20n;
@@ -15,8 +16,7 @@ const SEALING_DELAY = 20n;
 async function servedClient() {
   const scene = await marketFixture();
   await (await scene.dealClient.addBalance({ value: ethers.parseEther("0.5") })).wait();
-  await fevm.storageProvider.start({ miners: [scene.provider.id] });
-  await fevm.storageProvider.setPolicy({ sealingDelay: SEALING_DELAY });
+  await serveWith([scene.provider.id], SEALING_DELAY);
   return scene;
 }
 

@@ -4,6 +4,7 @@
 import { ethers, fevm } from "hardhat";
 import type { ProviderReputation, ReplicationWorker } from "../../../typechain-types";
 import { dealRequest, MIN_DURATION } from "../../hardhat/market/support/fixtures";
+import { serveWith } from "../../hardhat/sp/support/serve";
 
 export const SEALING_DELAY = 20n;
 /** Epochs between a worker's request and its deal's start. */
@@ -19,8 +20,8 @@ export const Reason = { None: 0n, Initial: 1n, Unclaimed: 2n, Missed: 3n, Faulty
 /** ContractDealClient's `Status` enum. */
 export const Status = { None: 0n, Requested: 1n, Published: 2n };
 
-/** `count` miners with escrow for their provider collateral, served by the simulated provider. */
-export async function servedMiners(count: number) {
+/** `count` new miners with escrow for their provider collateral. */
+export async function fundedMiners(count: number) {
   const [owner] = await ethers.getSigners();
   const miners = [];
   for (let i = 0; i < count; i++) {
@@ -28,8 +29,16 @@ export async function servedMiners(count: number) {
     await fevm.market.addBalance(miner.address, ethers.parseEther("1"));
     miners.push(miner);
   }
-  await fevm.storageProvider.start({ miners: miners.map((m) => m.id) });
-  await fevm.storageProvider.setPolicy({ sealingDelay: SEALING_DELAY });
+  return miners;
+}
+
+/**
+ * `count` funded miners served by the simulated provider with its default policy (whatever
+ * earlier suites left set) but for the sealing delay.
+ */
+export async function servedMiners(count: number) {
+  const miners = await fundedMiners(count);
+  await serveWith(miners.map((m) => m.id), SEALING_DELAY);
   return miners;
 }
 

@@ -26,7 +26,8 @@ export interface FevmUserConfig {
   /**
    * The simulated storage provider: `enabled` (serve from genesis), `miners` (actor ids; default
    * every genesis miner) and its policy (see SpPolicy: maxPricePerEpoch, minPieceSize,
-   * maxPieceSize, verifiedOnly, allowClients, denyClients, capacityBytes, sealingDelay).
+   * maxPieceSize, verifiedOnly, allowClients, denyClients, capacityBytes, sealingDelay, and the
+   * random fault model faultRate, faultSeed, faultDuration).
    */
   storageProvider?: Record<string, unknown>;
   /** Print every JSON-RPC call and mined transaction, like `hardhat node` does. */

@@ -70,7 +70,7 @@ export interface SettlementView {
 }
 
 /** Byte labels travel as { bytes: "0x…" } (a plain 0x string is a text label); the rest as given. */
-function wireProposal(p: DealProposalInput): unknown {
+export function wireProposal(p: DealProposalInput): unknown {
   if (typeof p !== "object" || p === null || !(p.label instanceof Uint8Array)) return wire(p);
   return wire({ ...p, label: { bytes: p.label } });
 }

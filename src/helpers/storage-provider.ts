@@ -3,11 +3,15 @@ import type { SpEventJson, SpPolicyJson, SpStatusJson } from "../provider/method
 import type { SpEvent } from "../sp/engine";
 import type { SpPolicy } from "../sp/policy";
 import { wire } from "./wire";
+import type { AnyAddress } from "./address";
+import { wireProposal, type DealProposalInput } from "./market";
 
 type Whole = bigint | number;
 
-/** Policy options as a test passes them (each optional; unset ones keep their value). */
-export interface SpPolicyInput {
+/** Policy options as a test passes them (each optional; unset ones keep their value, null restores the default). */
+export type SpPolicyInput = { [K in keyof SpPolicyOptions]?: SpPolicyOptions[K] | null };
+
+interface SpPolicyOptions {
   /** Highest storagePricePerEpoch accepted, attoFIL. */
   maxPricePerEpoch?: Whole;
   minPieceSize?: Whole;
@@ -54,7 +58,7 @@ const statusView = (s: SpStatusJson): SpStatusView => ({ ...s, policy: policyVie
 
 function eventView(e: SpEventJson): SpEvent {
   const opt = (s: string | undefined) => (s === undefined ? undefined : BigInt(s));
-  return { ...e, epoch: BigInt(e.epoch), dealId: opt(e.dealId), miner: opt(e.miner), sector: opt(e.sector) };
+  return { ...e, epoch: BigInt(e.epoch), dealId: opt(e.dealId), miner: opt(e.miner), sector: opt(e.sector), allocationId: opt(e.allocationId) };
 }
 
 /** `hre.fevm.storageProvider`: the simulated storage provider, each call one `fevm_sp_*` request. */
@@ -90,6 +94,22 @@ export function createStorageProviderHelpers(provider: () => EIP1193Provider) {
     fault: async (dealId: Whole, opts: { epochs?: Whole } = {}): Promise<void> => {
       await call("fevm_sp_fault", [wire(dealId), wire(opts)]);
     },
+    /**
+     * Hands the provider an ordinary client's deal proposal (as a client hands one to Boost),
+     * signed with `clientSignature` (checked by the client account's AuthenticateMessage) or,
+     * without one, with the signature check waived as in `fevm.market.publishDeal`. `provider`
+     * names one of its miners, or f00 (unsigned only) to let it choose. Published and
+     * pre-committed now, sealed after the sealing delay; returns the deal id. A refusal throws
+     * its reason (also in the history).
+     */
+    offerDeal: async (proposal: DealProposalInput): Promise<bigint> => BigInt((await call("fevm_sp_offerDeal", [wireProposal(proposal)])) as string),
+    /**
+     * Tells the provider of `client`'s DDO allocation at f06 (as Boost's `import-direct`): it
+     * pre-commits a sector holding the piece now and, `sealingDelay` epochs later, proves it,
+     * claiming the allocation and notifying a contract client. Returns the sector number.
+     */
+    importAllocation: async (client: AnyAddress, allocationId: Whole): Promise<bigint> =>
+      BigInt((await call("fevm_sp_importAllocation", [wire(client), wire(allocationId)])) as string),
     /** Declares deal `dealId`'s faulty sector recovered now. */
     recover: async (dealId: Whole): Promise<void> => {
       await call("fevm_sp_recover", [wire(dealId)]);

@@ -1,99 +1,31 @@
 /**
- * The simulated storage provider: a deterministic, epoch-driven stand-in for Boost serving
- * contract deal clients. After blocks are mined it reads their DealProposalCreate logs, applies
- * its policy, publishes the accepted proposals with the contract as client (AuthenticateMessage
- * and MarketNotifyDeal run), activates them `sealingDelay` epochs later through
- * SectorContentChanged, settles them every DEAL_UPDATES_INTERVAL and at their end, and fails on
- * demand. Its messages run at the head epoch, as test-control operations (Chain.runAsSystem),
- * so they land after the block that triggered them and before the next block's transactions. Nothing here reads the
- * clock: bulk mining stops at the epochs it must act in (EpochListener.nextWake).
+ * The simulated storage provider: a deterministic, epoch-driven stand-in for Boost. After blocks
+ * are mined it reads their DealProposalCreate logs and serves contract deal clients; ordinary
+ * clients hand it proposals, and DDO clients their allocations (intake.ts, ddo.ts). Each deal is
+ * published and its sector pre-committed at once, the sector proven `sealingDelay` epochs later
+ * (sealing.ts), the deal settled every DEAL_UPDATES_INTERVAL and at its end; sectors fault,
+ * recover and are terminated on demand, on schedule or by chance (faults.ts, fault-model.ts).
+ * Its messages run at the head epoch, as test-control operations (Chain.runAsSystem), so they
+ * land after the block that triggered them and before the next block's transactions. Nothing
+ * here reads the clock: bulk mining stops at the epochs it must act in (EpochListener.nextWake).
  */
 import type { Chain, EpochListener } from "../chain/chain";
 import type { FevmEVM } from "../evm/fevm-evm";
-import { filecoinAddressFromEth, Protocol } from "../fil";
-import { resolveAddress } from "../actors/runtime";
-import { MarketControlError, publishDeal, settleDeals } from "../actors/market/control";
+import type { FilecoinAddress } from "../fil";
+import { MarketControlError, settleDeals } from "../actors/market/control";
 import { DEAL_UPDATES_INTERVAL } from "../actors/market/policy";
 import { SectorStatus } from "../actors/miner/sector-types";
-import type { DealProposal } from "../actors/market/types";
-import { proposalEvents, readContractProposal, readExtraParams, type ProposalEvent } from "./contract-proposals";
-import { declareFault, declareRecovered, FAULT_MAX_AGE, faultTerminationEpoch, sectorStatus, terminateSector } from "./faults";
-import { faultWait, nextRandom, seedState } from "./fault-model";
-import { decide, DEFAULT_SP_POLICY, type SpPolicy } from "./policy";
-import { preCommitDeal, proveDeal } from "./sealing";
+import type { DealProposal, Signature } from "../actors/market/types";
+import { proposalEvents } from "./contract-proposals";
+import { claimAllocation, importAllocation } from "./ddo";
+import { applyFault, applyRecovery, FAULT_MAX_AGE, faultTerminationEpoch, scheduleRandomFault, sectorStatus, terminateDealSector } from "./faults";
+import { seedState } from "./fault-model";
+import { considerProposal, offerProposal } from "./intake";
+import { DEFAULT_SP_POLICY, type SpPolicy } from "./policy";
+import { proveDeal } from "./sealing";
+import { dealEvent, StorageProviderError, type EngineState, type ProviderCore, type SpEvent, type TrackedDeal } from "./state";
 
-export type SpEventKind =
-  | "proposal"
-  | "refused"
-  | "published"
-  | "publishFailed"
-  | "activated"
-  | "activationFailed"
-  | "activationMissed"
-  | "settled"
-  | "faulted"
-  | "faultFailed"
-  | "recovered"
-  | "recoverFailed"
-  | "terminated"
-  | "terminateFailed";
-
-/** One thing the provider saw or did, at the epoch its message ran in. */
-export interface SpEvent {
-  epoch: bigint;
-  kind: SpEventKind;
-  /** What happened, in a sentence (also the log line). */
-  message: string;
-  contract?: string;
-  proposalId?: string;
-  dealId?: bigint;
-  miner?: bigint;
-  /** The sector holding the deal, once pre-committed. */
-  sector?: bigint;
-}
-
-interface TrackedDeal {
-  id: bigint;
-  miner: bigint;
-  /** The sector pre-committed for it when it was published. */
-  sector: bigint;
-  pieceSize: bigint;
-  startEpoch: bigint;
-  endEpoch: bigint;
-  status: "published" | "active" | "ended";
-  /** Epoch its sector is proven (the deal activated) in: publish epoch + sealing delay. */
-  sealAt: bigint;
-  /** Failure on demand: never prove it, let the market time it out. */
-  skipActivation: boolean;
-  nextSettle: bigint;
-  terminateAt?: bigint;
-  /** Epoch its sector was declared faulty, while it is. */
-  faultySince?: bigint;
-  /** Epoch the provider declares the faulty sector recovered, if it will. */
-  recoverAt?: bigint;
-  /** Epoch the fault model faults the active sector next, if it does. */
-  randomFaultAt?: bigint;
-}
-
-interface EngineState {
-  running: boolean;
-  policy: SpPolicy;
-  miners: bigint[];
-  /** Failure on demand: proposals still to refuse whatever the policy says. */
-  refuseNext: number;
-  deals: TrackedDeal[];
-  history: SpEvent[];
-  /** The fault model's generator state (see fault-model.ts). */
-  rng: number;
-}
-
-/** A request to the provider it cannot honour (unknown deal, not a miner...). */
-export class StorageProviderError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "StorageProviderError";
-  }
-}
+export { StorageProviderError, type SpEvent, type SpEventKind } from "./state";
 
 export interface StorageProviderOptions {
   /** Prints one line per action (the provider passes one when logging is on). */
@@ -105,15 +37,20 @@ export interface StorageProviderOptions {
 
 const min = (...xs: (bigint | undefined)[]): bigint | undefined => xs.reduce<bigint | undefined>((a, b) => (b === undefined || (a !== undefined && a <= b) ? a : b), undefined);
 
-export class StorageProviderEngine implements EpochListener {
-  private state: EngineState;
+export class StorageProviderEngine implements EpochListener, ProviderCore {
+  private current: EngineState;
 
   constructor(
-    private readonly chain: Chain,
+    readonly chain: Chain,
     private readonly options: StorageProviderOptions = {},
   ) {
     const policy = { ...DEFAULT_SP_POLICY, ...options.policy };
-    this.state = { running: false, policy, miners: [...(options.miners ?? [])], refuseNext: 0, deals: [], history: [], rng: seedState(policy.faultSeed) };
+    this.current = { running: false, policy, miners: [...(options.miners ?? [])], refuseNext: 0, deals: [], claims: [], history: [], rng: seedState(policy.faultSeed) };
+  }
+
+  /** The current state (ProviderCore): evm_revert replaces it. */
+  get state(): EngineState {
+    return this.current;
   }
 
   // ---------------------------------------------------------------- control
@@ -144,7 +81,7 @@ export class StorageProviderEngine implements EpochListener {
     if (changes.faultSeed !== undefined) this.state.rng = seedState(changes.faultSeed);
     if (changes.faultSeed !== undefined || changes.faultRate !== undefined) {
       const now = this.chain.latestNumber();
-      for (const d of this.state.deals) if (d.status === "active" && d.faultySince === undefined) this.scheduleRandomFault(d, now);
+      for (const d of this.state.deals) if (d.status === "active" && d.faultySince === undefined) scheduleRandomFault(this, d, now);
     }
     return this.policy();
   }
@@ -191,14 +128,24 @@ export class StorageProviderEngine implements EpochListener {
     const status = await this.chain.runAsSystem((evm) => sectorStatus(evm, deal.miner, deal.sector));
     if (status === SectorStatus.Faulty) throw new StorageProviderError(`deal ${id}'s sector ${deal.sector} of miner t0${deal.miner} is already faulty${deal.faultySince === undefined ? "" : ` (since epoch ${deal.faultySince})`}: recover it first`);
     const now = this.chain.latestNumber();
-    await this.applyFault(deal, now, epochs === undefined ? undefined : now + epochs, "on demand");
+    await applyFault(this, deal, now, epochs === undefined ? undefined : now + epochs, "on demand");
   }
 
   /** Declares deal `id`'s faulty sector recovered now (DeclareFaultsRecovered from the worker). */
   async recover(id: bigint): Promise<void> {
     const deal = this.sealed(id, "recover");
     if (deal.faultySince === undefined) throw new StorageProviderError(`deal ${id}'s sector ${deal.sector} of miner t0${deal.miner} is not faulty: there is nothing to recover`);
-    await this.applyRecovery(deal, this.chain.latestNumber(), "on demand");
+    await applyRecovery(this, deal, this.chain.latestNumber(), "on demand");
+  }
+
+  /** An ordinary client's proposal, published and pre-committed now (see intake.ts). */
+  offer(proposal: DealProposal, signature?: Signature): Promise<bigint> {
+    return offerProposal(this, proposal, signature);
+  }
+
+  /** A client's DDO allocation, sealed and claimed (see ddo.ts). */
+  importAllocation(client: FilecoinAddress, allocationId: bigint): Promise<bigint> {
+    return importAllocation(this, client, allocationId);
   }
 
   private tracked(id: bigint): TrackedDeal {
@@ -218,15 +165,16 @@ export class StorageProviderEngine implements EpochListener {
   // ---------------------------------------------------------------- EpochListener
 
   save(): unknown {
-    return structuredClone(this.state);
+    return structuredClone(this.current);
   }
 
   restore(saved: unknown): void {
-    this.state = structuredClone(saved as EngineState);
+    this.current = structuredClone(saved as EngineState);
   }
 
   nextWake(latest: bigint): bigint | undefined {
-    const due = min(...this.state.deals.map((d) => this.dueEpoch(d)));
+    const claims = this.state.running ? this.state.claims.filter((c) => c.status === "sealing").map((c) => c.sealAt) : [];
+    const due = min(...this.state.deals.map((d) => this.dueEpoch(d)), ...claims);
     // Messages run at the head epoch (as every control operation does): stop mining at `due`.
     return due === undefined ? undefined : due > latest ? due : latest + 1n;
   }
@@ -242,22 +190,24 @@ export class StorageProviderEngine implements EpochListener {
 
   async afterEpochs(from: bigint, to: bigint): Promise<void> {
     const now = this.chain.latestNumber();
-    if (this.state.running) for (const event of proposalEvents(this.chain, from, to)) await this.consider(event, now);
+    if (this.state.running) for (const event of proposalEvents(this.chain, from, to)) await considerProposal(this, event, now);
     for (const deal of this.state.deals) {
       // Each step moves the deal on, so this ends once nothing is due at `now`.
       for (let due = this.dueEpoch(deal); due !== undefined && due <= now; due = this.dueEpoch(deal)) await this.advance(deal, now);
     }
+    if (!this.state.running) return;
+    for (const claim of this.state.claims) if (claim.status === "sealing" && claim.sealAt <= now) await claimAllocation(this, claim, now);
   }
 
-  // ---------------------------------------------------------------- actions
+  // ---------------------------------------------------------------- actions (also for the engine's modules)
 
-  private record(event: SpEvent): void {
+  record(event: SpEvent): void {
     this.state.history.push(event);
     this.options.print?.(`storage provider, epoch ${event.epoch}: ${event.message}`);
   }
 
   /** Runs actor messages as the provider; an actor's refusal comes back as its message. */
-  private async act<T>(fn: (evm: FevmEVM) => Promise<T>): Promise<T | MarketControlError> {
+  async act<T>(fn: (evm: FevmEVM) => Promise<T>): Promise<T | MarketControlError> {
     try {
       return await this.chain.runAsSystem(fn);
     } catch (e) {
@@ -266,69 +216,16 @@ export class StorageProviderEngine implements EpochListener {
     }
   }
 
-  /** The proposal's provider as an actor id: 0 for f00 (any), undefined when no actor has that address. */
-  private async providerOf(proposal: DealProposal): Promise<bigint | undefined> {
-    if (proposal.provider.protocol === Protocol.ID) return proposal.provider.id;
-    return resolveAddress(this.chain.evm, proposal.provider);
-  }
-
-  private async consider(event: ProposalEvent, now: bigint): Promise<void> {
-    const at = { contract: event.contract, proposalId: event.id };
-    const refuse = (reason: string) => this.record({ epoch: now, kind: "refused", ...at, message: `refused proposal ${event.id} of ${event.contract}: ${reason}` });
-    const proposal = await readContractProposal(this.chain, event.contract, event.id);
-    const extra = typeof proposal === "string" ? null : await readExtraParams(this.chain, event.contract, event.id);
-    const data = extra ? `, data at ${extra.locationRef} (${extra.carSize} bytes of CAR)` : "";
-    this.record({ epoch: event.epoch, kind: "proposal", ...at, message: `saw proposal ${event.id} from ${event.contract}${data}` });
-    if (this.state.refuseNext > 0) {
-      this.state.refuseNext--;
-      return refuse("refused on demand");
-    }
-    if (typeof proposal === "string") return refuse(proposal);
-    // The client may be named by its f410 or its id address; either must be the emitting contract.
-    const clientId = await resolveAddress(this.chain.evm, proposal.client);
-    if (clientId === undefined || clientId !== (await resolveAddress(this.chain.evm, filecoinAddressFromEth(event.contract)))) {
-      return refuse("its client is not the contract that emitted it");
-    }
-    const provider = await this.providerOf(proposal);
-    if (provider === undefined) return refuse("its provider is not an actor on this network");
-    const loads = this.state.miners.map((miner) => ({
-      miner,
-      usedBytes: this.state.deals.filter((d) => d.miner === miner && d.status !== "ended").reduce((sum, d) => sum + d.pieceSize, 0n),
-    }));
-    const terms = { contract: event.contract, provider, pieceSize: proposal.pieceSize, verifiedDeal: proposal.verifiedDeal, storagePricePerEpoch: proposal.storagePricePerEpoch, startEpoch: proposal.startEpoch, endEpoch: proposal.endEpoch };
-    const decision = decide(terms, this.state.policy, loads, now);
-    if (!decision.accept) return refuse(decision.reason);
-    // Offered to each acceptable miner in turn: the market (or the client's AuthenticateMessage) may refuse one and take another.
-    for (const miner of decision.miners) {
-      const result = await this.act((evm) => publishDeal(evm, { ...proposal, provider: { protocol: Protocol.ID, id: miner } }));
-      if (!(result instanceof MarketControlError)) return this.seal(result, miner, proposal, now, at);
-      this.record({ epoch: now, kind: "publishFailed", ...at, miner, message: `could not publish proposal ${event.id} with miner t0${miner}: ${result.message}` });
-    }
-  }
-
-  /** Pre-commits the sector of the deal just published; it is proven `sealingDelay` epochs later. */
-  private async seal(id: bigint, miner: bigint, proposal: DealProposal, now: bigint, at: { contract: string; proposalId: string }): Promise<void> {
-    const sector = await this.act((evm) => preCommitDeal(evm, miner, id));
-    const sealAt = now + this.state.policy.sealingDelay;
-    const published = `published deal ${id} (proposal ${at.proposalId}) with miner t0${miner}`;
-    if (sector instanceof MarketControlError) {
-      this.record({ epoch: now, kind: "published", ...at, miner, dealId: id, message: published });
-      return this.record({ epoch: now, kind: "activationFailed", ...at, miner, dealId: id, message: `could not pre-commit a sector for deal ${id}: ${sector.message}` });
-    }
-    this.state.deals.push({ id, miner, sector, pieceSize: proposal.pieceSize, startEpoch: proposal.startEpoch, endEpoch: proposal.endEpoch, status: "published", sealAt, skipActivation: false, nextSettle: proposal.endEpoch });
-    this.record({ epoch: now, kind: "published", ...at, miner, dealId: id, sector, message: `${published}; pre-committed sector ${sector}, sealing until epoch ${sealAt}` });
-  }
-
   /** Does the first thing due for `deal` at `now`. */
   private async advance(deal: TrackedDeal, now: bigint): Promise<void> {
-    const at = { epoch: now, dealId: deal.id, miner: deal.miner, sector: deal.sector };
+    const at = dealEvent(deal, now);
     const cron = deal.faultySince === undefined ? undefined : faultTerminationEpoch(deal.faultySince);
     if (cron !== undefined && cron <= now) {
-      return this.terminateNow(deal, now, `sector ${deal.sector} of miner t0${deal.miner} was faulty for ${FAULT_MAX_AGE} epochs (since epoch ${deal.faultySince}): the chain terminated it`);
+      return terminateDealSector(this, deal, now, `sector ${deal.sector} of miner t0${deal.miner} was faulty for ${FAULT_MAX_AGE} epochs (since epoch ${deal.faultySince}): the chain terminated it`);
     }
     if (deal.terminateAt !== undefined && deal.terminateAt <= now) {
       deal.terminateAt = undefined;
-      return this.terminateNow(deal, now, `terminated the sector ${deal.sector} of deal ${deal.id}`);
+      return terminateDealSector(this, deal, now, `terminated the sector ${deal.sector} of deal ${deal.id}`);
     }
     if (deal.status === "published" && deal.skipActivation) {
       deal.status = "ended";
@@ -343,66 +240,27 @@ export class StorageProviderEngine implements EpochListener {
       }
       deal.status = "active";
       deal.nextSettle = now + DEAL_UPDATES_INTERVAL;
-      this.scheduleRandomFault(deal, now);
+      scheduleRandomFault(this, deal, now);
       return this.record({ ...at, kind: "activated", message: `sealed deal ${deal.id} in sector ${deal.sector} of miner t0${deal.miner} (expires at epoch ${sector.expiration})` });
     }
-    if (deal.recoverAt !== undefined && deal.recoverAt <= now) return this.applyRecovery(deal, now, "as scheduled");
+    if (deal.recoverAt !== undefined && deal.recoverAt <= now) return applyRecovery(this, deal, now, "as scheduled");
     if (deal.faultySince === undefined && deal.randomFaultAt !== undefined && deal.randomFaultAt <= now) {
       const duration = this.state.policy.faultDuration;
-      return this.applyFault(deal, now, duration === undefined ? undefined : now + duration, "by chance (fault model)");
+      return applyFault(this, deal, now, duration === undefined ? undefined : now + duration, "by chance (fault model)");
     }
     deal.nextSettle = now + DEAL_UPDATES_INTERVAL;
     return this.settle(deal, now);
   }
 
-  /** Declares the deal's sector faulty at `now`; it is recovered at `recoverAt`, if given. */
-  private async applyFault(deal: TrackedDeal, now: bigint, recoverAt: bigint | undefined, why: string): Promise<void> {
-    const at = { epoch: now, dealId: deal.id, miner: deal.miner, sector: deal.sector };
-    deal.randomFaultAt = undefined;
-    const done = await this.act((evm) => declareFault(evm, deal.miner, deal.sector));
-    if (done instanceof MarketControlError) return this.record({ ...at, kind: "faultFailed", message: `could not declare sector ${deal.sector} of deal ${deal.id} faulty: ${done.message}` });
-    deal.faultySince = now;
-    deal.recoverAt = recoverAt;
-    const until = recoverAt === undefined ? `terminated at epoch ${faultTerminationEpoch(now)} unless recovered` : `recovering at epoch ${recoverAt}`;
-    this.record({ ...at, kind: "faulted", message: `declared sector ${deal.sector} of deal ${deal.id} faulty ${why}; ${until}` });
-  }
-
-  private async applyRecovery(deal: TrackedDeal, now: bigint, why: string): Promise<void> {
-    const at = { epoch: now, dealId: deal.id, miner: deal.miner, sector: deal.sector };
-    deal.recoverAt = undefined;
-    const done = await this.act((evm) => declareRecovered(evm, deal.miner, deal.sector));
-    if (done instanceof MarketControlError) return this.record({ ...at, kind: "recoverFailed", message: `could not recover sector ${deal.sector} of deal ${deal.id}: ${done.message}` });
-    this.record({ ...at, kind: "recovered", message: `recovered sector ${deal.sector} of deal ${deal.id} ${why}, faulty since epoch ${deal.faultySince}` });
-    deal.faultySince = undefined;
-    this.scheduleRandomFault(deal, now);
-  }
-
-  /** Draws the active sector's next random fault from the fault model (none at rate 0). */
-  private scheduleRandomFault(deal: TrackedDeal, now: bigint): void {
-    deal.randomFaultAt = undefined;
-    if (this.state.policy.faultRate <= 0) return;
-    const draw = nextRandom(this.state.rng);
-    this.state.rng = draw.state;
-    const wait = faultWait(this.state.policy.faultRate, draw.value);
-    if (wait !== undefined) deal.randomFaultAt = now + wait;
-  }
-
-  /** Terminates the deal's sector (TerminateSectors): the market slashes its unfinished deals. */
-  private async terminateNow(deal: TrackedDeal, now: bigint, what: string): Promise<void> {
-    const at = { epoch: now, dealId: deal.id, miner: deal.miner, sector: deal.sector };
-    deal.faultySince = undefined;
-    deal.recoverAt = undefined;
-    const removed = await this.act((evm) => terminateSector(evm, deal.miner, deal.sector));
-    if (removed instanceof MarketControlError) return this.record({ ...at, kind: "terminateFailed", message: `could not terminate sector ${deal.sector} of deal ${deal.id}: ${removed.message}` });
-    deal.status = "ended";
-    this.record({ ...at, kind: "terminated", message: `${what} (deals removed: ${removed.join(", ") || "none"})` });
-  }
-
   /** Settles the deal's payments; a completed or removed deal is over for the provider. */
   private async settle(deal: TrackedDeal, now: bigint): Promise<void> {
     const results = await this.act((evm) => settleDeals(evm, [deal.id]));
-    const at = { epoch: now, dealId: deal.id, miner: deal.miner, sector: deal.sector, kind: "settled" as const };
-    if (results instanceof MarketControlError) return this.record({ ...at, message: `could not settle deal ${deal.id}: ${results.message}` });
+    const at = { ...dealEvent(deal, now), kind: "settled" as const };
+    if (results instanceof MarketControlError) {
+      // Past its end there is nothing left to wait for: the deal is over for the provider either way.
+      if (now >= deal.endEpoch) deal.status = "ended";
+      return this.record({ ...at, message: `could not settle deal ${deal.id}: ${results.message}` });
+    }
     const [r] = results;
     if (r.completed || r.exitCode !== 0) deal.status = "ended";
     const outcome = r.exitCode !== 0 ? `the market answered exit code ${r.exitCode} (deal gone)` : `${r.payment} attoFIL paid${r.completed ? ", deal completed" : ""}`;

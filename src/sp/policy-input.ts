@@ -5,7 +5,7 @@
  */
 import { isEthAddressString } from "../fil";
 import { MAX_PROVE_COMMIT_DURATION } from "../actors/miner/policy";
-import type { SpPolicy } from "./policy";
+import { DEFAULT_SP_POLICY, type SpPolicy } from "./policy";
 import { MIN_SEALING_DELAY } from "./sealing";
 
 export const POLICY_KEYS = ["maxPricePerEpoch", "minPieceSize", "maxPieceSize", "verifiedOnly", "allowClients", "denyClients", "capacityBytes", "sealingDelay", "faultRate", "faultSeed", "faultDuration"] as const;
@@ -22,7 +22,10 @@ function whole(value: unknown): bigint | undefined {
   return undefined;
 }
 
-/** Reads the policy keys of `record` (others are the caller's); `prefix` names them in problems. */
+/**
+ * Reads the policy keys of `record` (others are the caller's); `prefix` names them in problems.
+ * `null` restores an option's default (so a test can undo what an earlier one set).
+ */
 export function readPolicy(record: Record<string, unknown>, prefix: string): PolicyInput {
   const problems: string[] = [];
   const policy: Partial<SpPolicy> = {};
@@ -39,6 +42,10 @@ export function readPolicy(record: Record<string, unknown>, prefix: string): Pol
   };
   for (const key of POLICY_KEYS) {
     if (record[key] === undefined) continue;
+    if (record[key] === null) {
+      Object.assign(policy, { [key]: structuredClone(DEFAULT_SP_POLICY[key]) });
+      continue;
+    }
     switch (key) {
       case "verifiedOnly":
         if (typeof record[key] === "boolean") policy.verifiedOnly = record[key];

@@ -12,9 +12,9 @@ export interface SpPolicy {
   minPieceSize: bigint;
   maxPieceSize: bigint | undefined;
   verifiedOnly: boolean;
-  /** Contract clients (lowercase 0x) served exclusively when non-empty. */
+  /** Clients (lowercase 0x) served exclusively when non-empty. */
   allowClients: string[];
-  /** Contract clients (lowercase 0x) never served. */
+  /** Clients (lowercase 0x) never served. */
   denyClients: string[];
   /** Padded bytes of unfinished deals each miner holds at most; undefined = unlimited. */
   capacityBytes: bigint | undefined;
@@ -42,10 +42,10 @@ export const DEFAULT_SP_POLICY: SpPolicy = {
   faultDuration: undefined,
 };
 
-/** A proposal as the provider sees it before deciding: the emitting contract and the deal terms. */
+/** A proposal as the provider sees it before deciding: its client and the deal terms. */
 export interface ProposalTerms {
-  /** Lowercase 0x address of the contract that emitted DealProposalCreate. */
-  contract: string;
+  /** The client as the allow/deny lists name it: lowercase 0x (a contract, or an account's f410), else its t-address. */
+  client: string;
   pieceSize: bigint;
   verifiedDeal: boolean;
   storagePricePerEpoch: bigint;
@@ -72,8 +72,8 @@ export type Decision = { accept: true; miners: bigint[] } | { accept: false; rea
  */
 export function decide(terms: ProposalTerms, policy: SpPolicy, miners: readonly MinerLoad[], now: bigint): Decision {
   const refuse = (reason: string): Decision => ({ accept: false, reason });
-  if (policy.denyClients.includes(terms.contract)) return refuse(`client ${terms.contract} is on the deny list`);
-  if (policy.allowClients.length > 0 && !policy.allowClients.includes(terms.contract)) return refuse(`client ${terms.contract} is not on the allow list`);
+  if (policy.denyClients.includes(terms.client)) return refuse(`client ${terms.client} is on the deny list`);
+  if (policy.allowClients.length > 0 && !policy.allowClients.includes(terms.client)) return refuse(`client ${terms.client} is not on the allow list`);
   if (policy.verifiedOnly && !terms.verifiedDeal) return refuse("only verified deals are accepted");
   if (policy.maxPricePerEpoch !== undefined && terms.storagePricePerEpoch > policy.maxPricePerEpoch) {
     return refuse(`price ${terms.storagePricePerEpoch} attoFIL/epoch is above the maximum ${policy.maxPricePerEpoch}`);

@@ -81,7 +81,7 @@ function signature(value: unknown, name: string): Signature | undefined {
   }
 }
 
-function proposalParam(value: unknown): { proposal: DealProposal; clientSignature?: Signature } {
+export function proposalParam(value: unknown): { proposal: DealProposal; clientSignature?: Signature } {
   const o = p.object(value, "proposal");
   const opt = (key: string, fallback: bigint) => (o[key] === undefined ? fallback : amount(o[key], `proposal.${key}`));
   return {

@@ -10,7 +10,8 @@ import * as p from "../params";
 import { POLICY_KEYS, readPolicy } from "../../sp/policy-input";
 import { StorageProviderError, type SpEvent } from "../../sp/engine";
 import type { SpPolicy } from "../../sp/policy";
-import { epoch, u64 } from "./fevm-market";
+import { epoch, proposalParam, u64 } from "./fevm-market";
+import { parseAnyAddress } from "./fevm-address";
 
 export interface SpPolicyJson {
   maxPricePerEpoch: string | null;
@@ -35,6 +36,7 @@ export interface SpEventJson {
   dealId?: string;
   miner?: string;
   sector?: string;
+  allocationId?: string;
 }
 
 export interface SpStatusJson {
@@ -68,6 +70,7 @@ function eventJson(e: SpEvent): SpEventJson {
   if (e.dealId !== undefined) json.dealId = `${e.dealId}`;
   if (e.miner !== undefined) json.miner = `${e.miner}`;
   if (e.sector !== undefined) json.sector = `${e.sector}`;
+  if (e.allocationId !== undefined) json.allocationId = `${e.allocationId}`;
   return json;
 }
 
@@ -164,6 +167,21 @@ export const fevmStorageProviderMethods: MethodTable = {
     if (epochs === 0n) throw invalidParams("Errors encountered in param options.epochs: a fault lasts at least 1 epoch");
     await control(() => ctx.storageProvider.fault(id, epochs));
     return true;
+  },
+
+  /** `(proposal)` → deal id: an ordinary client's proposal (fevm_market_publishDeal's shape, clientSignature optional), published and pre-committed now. */
+  async fevm_sp_offerDeal(ctx, params) {
+    p.arity(params, 1, 1, "fevm_sp_offerDeal");
+    const { proposal, clientSignature } = proposalParam(params[0]);
+    return `${await control(() => ctx.storageProvider.offer(proposal, clientSignature))}`;
+  },
+
+  /** `(client, allocationId)` → sector number: seals the client's DDO allocation into a new sector, claimed after the sealing delay. */
+  async fevm_sp_importAllocation(ctx, params) {
+    p.arity(params, 2, 2, "fevm_sp_importAllocation");
+    const client = parseAnyAddress(params[0], "client");
+    const id = u64(params[1], "allocationId");
+    return `${await control(() => ctx.storageProvider.importAllocation(client, id))}`;
   },
 
   /** `(dealId)`: declares the deal's faulty sector recovered now. */

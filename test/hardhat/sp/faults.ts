@@ -6,6 +6,7 @@ import { expect } from "chai";
 import { ethers, fevm } from "hardhat";
 import { loadFixture } from "@nomicfoundation/hardhat-toolbox/network-helpers";
 import { BURNT_FUNDS, dealRequest, marketFixture, onlyOnFilecoin, PROVIDER_COLLATERAL } from "../market/support/fixtures";
+import { serveWith } from "./support/serve";
 
 const Status = { Active: 3n, Ended: 4n };
 const Sector = { Dead: 0, Active: 1, Faulty: 2 };
@@ -18,8 +19,7 @@ async function sealedDeal() {
   const scene = await marketFixture();
   const { dealClient } = scene;
   await (await dealClient.addBalance({ value: ethers.parseEther("0.5") })).wait();
-  await fevm.storageProvider.start({ miners: [scene.provider.id] });
-  await fevm.storageProvider.setPolicy({ sealingDelay: SEALING_DELAY });
+  await serveWith([scene.provider.id], SEALING_DELAY);
   const request = dealRequest("a piece that will fault", (await fevm.epoch()) + 100n);
   await (await dealClient.makeDealProposal(request)).wait();
   const requestId = ethers.keccak256(request.pieceCid);

@@ -86,7 +86,7 @@ describe("simulated storage provider engine", function () {
     const history = await propose(await proposal());
     const failed = history.at(-1)!;
     expect(failed).to.deep.include({ kind: "publishFailed", miner: "1000", contract, proposalId: ID });
-    expect(failed.message).to.match(/^could not publish proposal 0x1{64} with miner t01000: PublishStorageDeals by worker t0\d+ failed: /);
+    expect(failed.message).to.match(/^could not publish proposal 0x1{64} of 0x[0-9a-f]{40} with miner t01000: PublishStorageDeals by worker t0\d+ failed: /);
     expect(await call("fevm_market_listDeals")).to.deep.equal([]);
   });
 

@@ -1,10 +1,12 @@
 import { expect } from "chai";
 import { decide, DEFAULT_SP_POLICY, type ProposalTerms, type SpPolicy } from "../../../src/sp/policy";
 import { readPolicy } from "../../../src/sp/policy-input";
+import { claimingExpiration } from "../../../src/sp/ddo";
+import { parseCid } from "../../../src/fil";
 
 const CONTRACT = "0x5fbdb2315678afecb367f032d93f642f64180aa3";
 const OTHER = "0xe7f1725e7734ce288f8367e1bb143e90bb3f0512";
-const terms: ProposalTerms = { contract: CONTRACT, provider: 0n, pieceSize: 2048n, verifiedDeal: false, storagePricePerEpoch: 100n, startEpoch: 1000n, endEpoch: 1000n + 518_400n };
+const terms: ProposalTerms = { client: CONTRACT, provider: 0n, pieceSize: 2048n, verifiedDeal: false, storagePricePerEpoch: 100n, startEpoch: 1000n, endEpoch: 1000n + 518_400n };
 const policy = (changes: Partial<SpPolicy> = {}): SpPolicy => ({ ...DEFAULT_SP_POLICY, ...changes });
 const MINERS = [
   { miner: 1000n, usedBytes: 4096n },
@@ -81,5 +83,25 @@ describe("simulated storage provider policy", function () {
     expect(readPolicy({ sealingDelay: 10 }, "").problems).to.deep.equal([`sealingDelay: 10 epochs is outside 11..86410: ${window}`]);
     expect(readPolicy({ sealingDelay: 86411 }, "").problems).to.deep.equal([`sealingDelay: 86411 epochs is outside 11..86410: ${window}`]);
     expect(readPolicy({ sealingDelay: 11, faultRate: "0.25", faultSeed: 7, faultDuration: 100 }, "")).to.deep.equal({ policy: { sealingDelay: 11n, faultRate: 0.25, faultSeed: 7n, faultDuration: 100n }, problems: [] });
+  });
+
+  it("restores an option's default from null", function () {
+    expect(readPolicy({ maxPricePerEpoch: null, sealingDelay: null, denyClients: null }, "")).to.deep.equal({ policy: { maxPricePerEpoch: undefined, sealingDelay: 11n, denyClients: [] }, problems: [] });
+  });
+});
+
+describe("simulated storage provider: when a DDO allocation can be claimed", function () {
+  const DAYS = 2880n;
+  const allocation = { client: 1001n, provider: 1000n, data: parseCid("baga6ea4seaqlkg6mss5qs56jqtajg5ycrhpkj2b66cgdkukf2qjmmzz6ayksuci"), size: 2048n, termMin: 180n * DAYS, termMax: 540n * DAYS, expiration: 1000n };
+
+  it("expires the sector after the longer of the minimum term and the shortest sector lifetime", function () {
+    // Pre-committed at 100 and proven at 120: the shortest sector runs 30 days + 10 + 180 days from the pre-commit.
+    expect(claimingExpiration(allocation, 100n, 120n)).to.equal(100n + 210n * DAYS + 10n);
+    expect(claimingExpiration({ ...allocation, termMin: 300n * DAYS }, 100n, 120n)).to.equal(120n + 300n * DAYS);
+  });
+
+  it("refuses an allocation sealing cannot claim in time, or whose maximum term is too short for a sector", function () {
+    expect(claimingExpiration(allocation, 990n, 1001n)).to.equal("it must be claimed by epoch 1000, but sealing finishes at 1001");
+    expect(claimingExpiration({ ...allocation, termMax: 200n * DAYS }, 100n, 120n)).to.equal(`its maximum term ${200n * DAYS} ends before the shortest sector the miner may commit (expiring at epoch ${100n + 210n * DAYS + 10n})`);
   });
 });

@@ -25,9 +25,21 @@ contract Client {
     emit DealProposalCreate(id, 2048, false, 0);
   }
   function getDealProposal(bytes32 id) external view returns (bytes memory) { return proposals[id]; }
-  function handle_filecoin_method(uint64 method, uint64, bytes memory) external pure returns (uint32, uint64, bytes memory) {
-    if (method == 2643134072) return (0, 0x51, hex"f5"); // AuthenticateMessage: true
+  // The CBOR of a provider address this client will not deal with (empty: none).
+  bytes refused;
+  function refuseProvider(bytes calldata provider) external { refused = provider; }
+  function handle_filecoin_method(uint64 method, uint64, bytes memory params) external view returns (uint32, uint64, bytes memory) {
+    if (method == 2643134072) return (0, 0x51, contains(params, refused) ? bytes(hex"f4") : bytes(hex"f5")); // AuthenticateMessage
     return (0, 0, "");
+  }
+  function contains(bytes memory data, bytes memory part) internal pure returns (bool) {
+    if (part.length == 0) return false;
+    for (uint256 i = 0; i + part.length <= data.length; i++) {
+      bool same = true;
+      for (uint256 j = 0; j < part.length && same; j++) same = data[i + j] == part[j];
+      if (same) return true;
+    }
+    return false;
   }
 }`;
 
@@ -104,7 +116,20 @@ describe("simulated storage provider: sectors, several miners, faults", function
       ["publishFailed", "1000"],
       ["published", "1001"],
     ]);
-    expect(events[0].message).to.match(/^could not publish proposal 0x0+\w+ with miner t01000: PublishStorageDeals by worker t0\d+ failed: /);
+    expect(events[0].message).to.match(/^could not publish proposal 0x0+\w+ of 0x[0-9a-f]{40} with miner t01000: PublishStorageDeals by worker t0\d+ failed: /);
+    expect(events[1].dealId).to.equal(dealId);
+  });
+
+  it("offers the proposal to the next miner when the client's AuthenticateMessage refuses one", async () => {
+    // CBOR byte string of t01000's address bytes (00 e8 07).
+    await call("eth_sendTransaction", { from: ACCOUNTS[0], to: contract, data: client.iface.encodeFunctionData("refuseProvider", ["0x4300e807"]) });
+    const dealId = await propose();
+    const events = (await history()).filter((e) => e.kind === "publishFailed" || e.kind === "published");
+    expect(events.map((e) => [e.kind, e.miner])).to.deep.equal([
+      ["publishFailed", "1000"],
+      ["published", "1001"],
+    ]);
+    expect(events[0].message).to.contain("answered false to AuthenticateMessage");
     expect(events[1].dealId).to.equal(dealId);
   });
 

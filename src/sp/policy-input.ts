@@ -4,9 +4,11 @@
  * with its key, so the config and the RPC layers can report them their own way.
  */
 import { isEthAddressString } from "../fil";
+import { MAX_PROVE_COMMIT_DURATION } from "../actors/miner/policy";
 import type { SpPolicy } from "./policy";
+import { MIN_SEALING_DELAY } from "./sealing";
 
-export const POLICY_KEYS = ["maxPricePerEpoch", "minPieceSize", "maxPieceSize", "verifiedOnly", "allowClients", "denyClients", "capacityBytes", "sealingDelay"] as const;
+export const POLICY_KEYS = ["maxPricePerEpoch", "minPieceSize", "maxPieceSize", "verifiedOnly", "allowClients", "denyClients", "capacityBytes", "sealingDelay", "faultRate", "faultSeed", "faultDuration"] as const;
 
 export interface PolicyInput {
   policy: Partial<SpPolicy>;
@@ -52,9 +54,31 @@ export function readPolicy(record: Record<string, unknown>, prefix: string): Pol
       case "maxPieceSize":
       case "capacityBytes":
       case "minPieceSize":
-      case "sealingDelay": {
+      case "faultSeed": {
         const n = amount(key);
         if (n !== undefined && n >= 0n) policy[key] = n;
+        break;
+      }
+      case "sealingDelay": {
+        // The sector is pre-committed at publication and must be proven within its prove-commit window.
+        const n = amount(key);
+        if (n === undefined || n < 0n) break;
+        if (n < MIN_SEALING_DELAY || n > MAX_PROVE_COMMIT_DURATION) {
+          problems.push(`${prefix}sealingDelay: ${n} epochs is outside ${MIN_SEALING_DELAY}..${MAX_PROVE_COMMIT_DURATION}: a sector pre-committed when the deal is published is proven after the ${MIN_SEALING_DELAY - 1n}-epoch challenge delay and within the prove-commit window`);
+        } else policy.sealingDelay = n;
+        break;
+      }
+      case "faultDuration": {
+        const n = amount(key);
+        if (n === 0n) problems.push(`${prefix}faultDuration: a fault lasts at least 1 epoch`);
+        else if (n !== undefined && n > 0n) policy.faultDuration = n;
+        break;
+      }
+      case "faultRate": {
+        const v = record[key];
+        const rate = typeof v === "string" && v.trim() !== "" ? Number(v) : v;
+        if (typeof rate === "number" && rate >= 0 && rate <= 1) policy.faultRate = rate;
+        else problems.push(`${prefix}faultRate: expected a probability per sector and day, a number from 0 to 1, got ${JSON.stringify(String(v))}`);
         break;
       }
     }

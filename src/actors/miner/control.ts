@@ -102,9 +102,12 @@ export interface PreparedCommit {
   manifests: PieceManifest[];
 }
 
-/** Resolves the pieces (market deals from the market's state) and pre-commits a sector holding them. */
-export async function preCommitSector(evm: FevmEVM, minerAddress: FilecoinAddress, opts: CommitOptions): Promise<PreparedCommit> {
-  const m = await minerHandle(evm, minerAddress);
+/**
+ * The piece manifests of `opts.pieces` (market deals read from the market's state) and the
+ * latest deal end among them. Pre-commit and prove-commit both derive them, so a prover that
+ * keeps only the sector number (the simulated storage provider) rebuilds the same manifests.
+ */
+export async function pieceManifests(evm: FevmEVM, opts: Pick<CommitOptions, "pieces" | "notify">): Promise<{ manifests: PieceManifest[]; latestEnd: bigint }> {
   const market = new MarketState(evm.stateManager);
   const extra = opts.notify ?? [];
   const manifests: PieceManifest[] = [];
@@ -124,6 +127,13 @@ export async function preCommitSector(evm: FevmEVM, minerAddress: FilecoinAddres
       manifests.push({ cid: piece.pieceCid, size: piece.size, allocation, notify: [...(piece.notify ?? []), ...extra] });
     }
   }
+  return { manifests, latestEnd };
+}
+
+/** Resolves the pieces and pre-commits a sector holding them. */
+export async function preCommitSector(evm: FevmEVM, minerAddress: FilecoinAddress, opts: CommitOptions): Promise<PreparedCommit> {
+  const m = await minerHandle(evm, minerAddress);
+  const { manifests, latestEnd } = await pieceManifests(evm, opts);
   let commD: Uint8Array | null = null;
   if (manifests.length > 0) {
     try {

@@ -21,6 +21,10 @@ export const MAX_SECTOR_EXPIRATION_EXTENSION = 1278n * EPOCHS_IN_DAY;
 /** seal_proof_sector_maximum_lifetime of the V1P1 seal proofs. */
 export const SECTOR_MAXIMUM_LIFETIME = 5n * EPOCHS_IN_YEAR;
 export const WPOST_PERIOD_DEADLINES = 48n;
+/** WPOST_PROVING_PERIOD: every sector is proven once a day. */
+export const WPOST_PROVING_PERIOD = EPOCHS_IN_DAY;
+/** FAULT_MAX_AGE: a sector faulty this long is terminated by the miner's cron. */
+export const FAULT_MAX_AGE = WPOST_PROVING_PERIOD * 42n;
 export const MAX_SECTOR_NUMBER = (1n << 63n) - 1n;
 export const MIN_AGGREGATED_SECTORS = 4;
 export const MAX_AGGREGATED_SECTORS = 819;

@@ -1,7 +1,8 @@
 /**
  * `fevm_sp_*`: the simulated storage provider behind `hre.fevm.storageProvider` (src/sp/engine.ts):
- * start/stop, its policy, what it did, and failures on demand. JSON: amounts, sizes, epochs and
- * ids are decimal strings (numbers and 0x quantities are accepted in); unset limits are null.
+ * start/stop, its policy, what it did, and failures on demand (refuse, miss an activation, fault,
+ * recover, terminate). JSON: amounts, sizes, epochs and ids are decimal strings (numbers and 0x
+ * quantities are accepted in); unset limits are null; the fault rate is a number.
  */
 import type { MethodTable } from "../context";
 import { invalidInput, invalidParams } from "../errors";
@@ -20,6 +21,9 @@ export interface SpPolicyJson {
   denyClients: string[];
   capacityBytes: string | null;
   sealingDelay: string;
+  faultRate: number;
+  faultSeed: string;
+  faultDuration: string | null;
 }
 
 export interface SpEventJson {
@@ -30,6 +34,7 @@ export interface SpEventJson {
   proposalId?: string;
   dealId?: string;
   miner?: string;
+  sector?: string;
 }
 
 export interface SpStatusJson {
@@ -50,6 +55,9 @@ function policyJson(q: SpPolicy): SpPolicyJson {
     denyClients: q.denyClients,
     capacityBytes: orNull(q.capacityBytes),
     sealingDelay: `${q.sealingDelay}`,
+    faultRate: q.faultRate,
+    faultSeed: `${q.faultSeed}`,
+    faultDuration: orNull(q.faultDuration),
   };
 }
 
@@ -59,6 +67,7 @@ function eventJson(e: SpEvent): SpEventJson {
   if (e.proposalId !== undefined) json.proposalId = e.proposalId;
   if (e.dealId !== undefined) json.dealId = `${e.dealId}`;
   if (e.miner !== undefined) json.miner = `${e.miner}`;
+  if (e.sector !== undefined) json.sector = `${e.sector}`;
   return json;
 }
 
@@ -143,6 +152,25 @@ export const fevmStorageProviderMethods: MethodTable = {
     const opts = params[1] === undefined || params[1] === null ? {} : p.object(params[1], "options");
     const at = opts.epoch === undefined ? undefined : epoch(opts.epoch, "options.epoch");
     await control(() => ctx.storageProvider.terminate(id, at));
+    return true;
+  },
+
+  /** `(dealId, { epochs? })`: declares the deal's sector faulty now; with `epochs`, recovers it that many epochs later. */
+  async fevm_sp_fault(ctx, params) {
+    p.arity(params, 1, 2, "fevm_sp_fault");
+    const id = u64(params[0], "dealId");
+    const opts = params[1] === undefined || params[1] === null ? {} : p.options(params[1], "options", ["epochs"]);
+    const epochs = opts.epochs === undefined ? undefined : u64(opts.epochs, "options.epochs");
+    if (epochs === 0n) throw invalidParams("Errors encountered in param options.epochs: a fault lasts at least 1 epoch");
+    await control(() => ctx.storageProvider.fault(id, epochs));
+    return true;
+  },
+
+  /** `(dealId)`: declares the deal's faulty sector recovered now. */
+  async fevm_sp_recover(ctx, params) {
+    p.arity(params, 1, 1, "fevm_sp_recover");
+    const id = u64(params[0], "dealId");
+    await control(() => ctx.storageProvider.recover(id));
     return true;
   },
 };

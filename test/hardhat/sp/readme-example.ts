@@ -14,7 +14,7 @@ describe("a contract deal served by the simulated storage provider", function ()
     const client = await ethers.deployContract("DealClient"); // Boost-style: emits DealProposalCreate
     await (await client.addBalance({ value: ethers.parseEther("1") })).wait();
     await fevm.storageProvider.start({ miners: [miner.id] });
-    await fevm.storageProvider.setPolicy({ sealingDelay: 10, maxPricePerEpoch: 10_000n });
+    await fevm.storageProvider.setPolicy({ sealingDelay: 11, maxPricePerEpoch: 10_000n });
 
     const pieceCid = CID.parse(PIECE_CID).bytes, start = (await fevm.epoch()) + 100n;
     await (await client.makeDealProposal({ pieceCid, pieceSize: 2048n, verifiedDeal: false, label: "hello",
@@ -22,7 +22,7 @@ describe("a contract deal served by the simulated storage provider", function ()
     const [status, dealId] = await client.deals(ethers.keccak256(pieceCid)); // set by MarketNotifyDeal
     expect(status).to.equal(2n); // Published
 
-    await fevm.mineEpochs(10n); // the sealing delay
+    await fevm.mineEpochs(11n); // the sealing delay
     expect((await client.getDealActivation(dealId))[1].activated).to.be.greaterThan(0n);
     const mine = (await fevm.storageProvider.history()).filter((e) => e.dealId === dealId);
     expect(mine.map((e) => e.kind)).to.deep.equal(["published", "activated"]);

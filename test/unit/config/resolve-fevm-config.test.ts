@@ -239,7 +239,7 @@ describe("fevm config: errors name the key, what is allowed and what was given",
     expect(errorFor({ storageProvider: { enabled: true, maxPrice: 1, miners: ["f1abc"], minPieceSize: -1 } })).to.equal(
       [
         "Invalid fevm config:",
-        '  fevm.storageProvider: unknown key "maxPrice"; known keys: enabled, miners, maxPricePerEpoch, minPieceSize, maxPieceSize, verifiedOnly, allowClients, denyClients, capacityBytes, sealingDelay',
+        '  fevm.storageProvider: unknown key "maxPrice"; known keys: enabled, miners, maxPricePerEpoch, minPieceSize, maxPieceSize, verifiedOnly, allowClients, denyClients, capacityBytes, sealingDelay, faultRate, faultSeed, faultDuration',
         '  fevm.storageProvider.miners[0]: expected a miner actor id (1000, 1000n or "t01000"), got "f1abc"',
         "  fevm.storageProvider.enabled: the storage provider needs a miner: add one to fevm.miners (it gets id 1000) or list ids in fevm.storageProvider.miners",
         '  fevm.storageProvider.minPieceSize: expected a non-negative whole number (bigint, safe number or decimal string), got "-1"',

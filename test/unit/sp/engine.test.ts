@@ -2,15 +2,14 @@
 // reads (getDealProposal, getExtraParams), what it refuses and why, and its log lines. The full
 // Boost-style flow with DealClient.sol is in test/hardhat/sp.
 import { expect } from "chai";
-import { FevmProvider } from "../../../src/provider/provider";
-import { dealProposalCbor, type DealProposal } from "../../../src/actors/market/types";
-import { encodeCbor, filecoinAddressFromEth, idAddress, parseCid } from "../../../src/fil";
-import { defaultStorageProviderConfig } from "../../../src/sp/config";
+import type { FevmProvider } from "../../../src/provider/provider";
+import type { DealProposal } from "../../../src/actors/market/types";
+import { encodeCbor, idAddress } from "../../../src/fil";
 import { compileSolidity, type CompiledContract } from "../support/solc";
-import { ACCOUNTS, ACCOUNT_BALANCE, CHAIN_ID, MNEMONIC } from "../provider/support";
+import { ACCOUNTS } from "../provider/support";
+import { contractProposal, servingProvider } from "./support";
 import type { SpEventJson } from "../../../src/provider/methods/fevm-sp";
 
-const PIECE_CID = "baga6ea4seaqlkg6mss5qs56jqtajg5ycrhpkj2b66cgdkukf2qjmmzz6ayksuci";
 const ID = "0x" + "11".repeat(32);
 const SOURCE = `// SPDX-License-Identifier: MIT
 pragma solidity ^0.8.17;
@@ -43,17 +42,7 @@ describe("simulated storage provider engine", function () {
 
   beforeEach(async () => {
     printed = [];
-    provider = new FevmProvider({
-      chainId: CHAIN_ID,
-      networkVersion: 28,
-      mnemonic: MNEMONIC,
-      accountCount: 2,
-      accountBalance: ACCOUNT_BALANCE,
-      logging: true,
-      print: (line) => printed.push(line),
-      miners: [{}],
-      storageProvider: { ...defaultStorageProviderConfig(), enabled: true },
-    });
+    provider = servingProvider({ logging: true, print: (line) => printed.push(line), miners: [{}] });
     const hash = await call<string>("eth_sendTransaction", { from: ACCOUNTS[0], data: proposer.bytecode });
     contract = (await call<{ contractAddress: string }>("eth_getTransactionReceipt", hash)).contractAddress;
   });
@@ -62,25 +51,8 @@ describe("simulated storage provider engine", function () {
     await call("eth_sendTransaction", { from: ACCOUNTS[0], to: contract, data: proposer.iface.encodeFunctionData("propose", [ID, proposal, extra]) });
     return call<SpEventJson[]>("fevm_sp_history");
   };
-  const proposal = async (overrides: Partial<DealProposal> = {}): Promise<Uint8Array> => {
-    const start = BigInt(await call<string>("fevm_epoch")) + 100n;
-    return encodeCbor(
-      dealProposalCbor({
-        pieceCid: parseCid(PIECE_CID),
-        pieceSize: 2048n,
-        verifiedDeal: false,
-        client: filecoinAddressFromEth(contract),
-        provider: idAddress(0),
-        label: "hello",
-        startEpoch: start,
-        endEpoch: start + 518_400n,
-        storagePricePerEpoch: 0n,
-        providerCollateral: 0n,
-        clientCollateral: 0n,
-        ...overrides,
-      }),
-    );
-  };
+  const proposal = async (overrides: Partial<DealProposal> = {}): Promise<Uint8Array> =>
+    contractProposal(contract, BigInt(await call<string>("fevm_epoch")) + 100n, overrides);
 
   it("starts at genesis from the config, serving the genesis miner, and logs what it does", async () => {
     expect(await call("fevm_sp_status")).to.deep.include({ running: true, miners: ["t01000"] });

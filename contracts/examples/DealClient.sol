@@ -150,4 +150,14 @@ contract DealClient is ContractDealClient {
     function getDealSector(uint64 dealId) external view returns (int256, uint64) {
         return DealHealth.dealSector(dealId);
     }
+
+    /// Whether the sector holding the deal has `status` (FIP-0112: Dead 0, Active 1, Faulty 2), as
+    /// a contract learns it on chain: GetDealSector, then the provider's GenerateSectorLocation and
+    /// ValidateSectorStatus. exitCode is the market's when it cannot name the sector (33 while
+    /// not activated, 32 once it forgot the deal: completed or terminated).
+    function dealSectorIs(uint64 dealId, DealHealth.SectorStatus status) external view returns (int256 exitCode, bool matches) {
+        (exitCode, ) = DealHealth.dealSector(dealId);
+        if (exitCode != 0) return (exitCode, false);
+        return (0, DealHealth.hasStatus(DealHealth.locate(dealId), status));
+    }
 }

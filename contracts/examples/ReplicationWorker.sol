@@ -273,10 +273,7 @@ contract ReplicationWorker is ContractDealClient {
 
     // ---------------------------------------------------------------- views
 
-    function datasetOf(uint256 datasetId) external view returns (Dataset memory) {
-        return datasets[known(datasetId)];
-    }
-
+    /// Each slot's request ids (a request's deal terms: `getDealRequest(id)`; its deal: `dealOf(id)`).
     function slotsOf(uint256 datasetId) external view returns (Slot[] memory) {
         return slots[known(datasetId)];
     }

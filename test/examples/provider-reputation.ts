@@ -7,7 +7,7 @@ import { ethers, fevm } from "hardhat";
 import { loadFixture } from "@nomicfoundation/hardhat-toolbox/network-helpers";
 import type { DealClient, ProviderReputation } from "../../typechain-types";
 import { dealRequest, mineTo, onlyOnFilecoin } from "../hardhat/market/support/fixtures";
-import { countedWorker, countsOf, FAULT_GRACE, RENEW_WINDOW, replicas, SEALING_DELAY, servedMiners, terms } from "./support/replication-scene";
+import { countedWorker, countsOf, FAULT_GRACE, publishFailures, RENEW_WINDOW, replicas, SEALING_DELAY, servedMiners, terms } from "./support/replication-scene";
 
 const Outcome = { None: 0n, Activated: 1n, Faulted: 2n, Terminated: 3n, Missed: 4n, Completed: 5n };
 const POINTS = { activated: 2n, completed: 3n, faulted: -3n, missed: -4n, terminated: -6n };
@@ -117,7 +117,7 @@ describe("ProviderReputation", function () {
     await (await steered.addDataset(terms("stored by the reputable"), 2, RENEW_WINDOW, FAULT_GRACE)).wait();
     const providers = (await replicas(steered)).map((r) => r.current.provider);
     expect(new Set(providers)).to.deep.equal(new Set(miners.map((m) => m.id).filter((id) => id !== bad.provider)));
-    const refused = (await fevm.storageProvider.history()).filter((e) => e.kind === "publishFailed").map((e) => e.miner);
+    const refused = (await publishFailures(steered)).map((e) => e.miner);
     expect(refused).to.include(bad.provider);
   });
 

@@ -95,3 +95,9 @@ export async function countsOf(reputation: ProviderReputation, provider: bigint)
   const c = await reputation.countsOf(provider);
   return { activated: c.activated, faulted: c.faulted, terminated: c.terminated, missed: c.missed, completed: c.completed };
 }
+
+/** The simulated provider's failed attempts to publish `client`'s proposals (one per miner tried). */
+export async function publishFailures(client: { getAddress(): Promise<string> }) {
+  const address = (await client.getAddress()).toLowerCase();
+  return (await fevm.storageProvider.history()).filter((e) => e.kind === "publishFailed" && e.contract === address);
+}

@@ -7,7 +7,7 @@ import type { DealProposal } from "../../../src/actors/market/types";
 import { encodeCbor, idAddress } from "../../../src/fil";
 import { compileSolidity, type CompiledContract } from "../support/solc";
 import { ACCOUNTS } from "../provider/support";
-import { contractProposal, servingProvider } from "./support";
+import { contractProposal, failure, servingProvider } from "./support";
 import type { SpEventJson } from "../../../src/provider/methods/fevm-sp";
 
 const ID = "0x" + "11".repeat(32);
@@ -91,14 +91,7 @@ describe("simulated storage provider engine", function () {
   });
 
   it("answers bad requests with the parameter and the reason", async () => {
-    const error = async (method: string, ...params: unknown[]) => {
-      try {
-        await call(method, ...params);
-      } catch (e) {
-        return (e as Error).message;
-      }
-      throw new Error(`${method} succeeded`);
-    };
+    const error = (method: string, ...params: unknown[]) => failure(provider, method, ...params);
     expect(await error("fevm_sp_setPolicy", { maxPrice: 1 })).to.equal("Errors encountered in param policy: unknown option(s) maxPrice");
     expect(await error("fevm_sp_missActivation", 7)).to.equal("deal 7 was not published by the simulated storage provider");
     expect(await error("fevm_sp_start", { miners: ["t0100"] })).to.equal("t0100 is an ethaccount actor, not a miner: create one with hre.fevm.miners.create({ owner })");

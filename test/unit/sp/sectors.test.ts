@@ -8,7 +8,7 @@ import type { DealProposal } from "../../../src/actors/market/types";
 import { encodeCbor, idAddress } from "../../../src/fil";
 import { compileSolidity, type CompiledContract } from "../support/solc";
 import { ACCOUNTS } from "../provider/support";
-import { contractProposal, servingProvider } from "./support";
+import { contractProposal, failure, servingProvider } from "./support";
 import type { SpEventJson } from "../../../src/provider/methods/fevm-sp";
 import type { SectorJson } from "../../../src/provider/methods/fevm-miners";
 
@@ -37,14 +37,7 @@ describe("simulated storage provider: sectors, several miners, faults", function
   let contract: string;
   let requests = 0;
   const call = <T>(method: string, ...params: unknown[]) => provider.request({ method, params }) as Promise<T>;
-  const error = async (method: string, ...params: unknown[]) => {
-    try {
-      await call(method, ...params);
-    } catch (e) {
-      return (e as Error).message;
-    }
-    throw new Error(`${method} succeeded`);
-  };
+  const error = (method: string, ...params: unknown[]) => failure(provider, method, ...params);
   const epoch = async () => BigInt(await call<string>("fevm_epoch"));
   const mine = (n: bigint) => call("fevm_mineEpochs", `${n}`);
   const history = () => call<SpEventJson[]>("fevm_sp_history");

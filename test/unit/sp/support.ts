@@ -40,3 +40,13 @@ export function contractProposal(contract: string, start: bigint, overrides: Par
     }),
   );
 }
+
+/** The message `method` fails with (and a test failure if it succeeds). */
+export async function failure(provider: FevmProvider, method: string, ...params: unknown[]): Promise<string> {
+  try {
+    await provider.request({ method, params });
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error(`${method} succeeded`);
+}

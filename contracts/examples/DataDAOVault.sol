@@ -46,7 +46,8 @@ contract DataDAOVault is ContractDealClient {
         if (msg.sender != timelock) revert NotTimelock(msg.sender);
         uint256 fee = piece.storagePricePerEpoch * piece.termEpochs;
         if (msg.value != fee) revert WrongPayment(fee, msg.value);
-        _fundEscrow(msg.value);
+        // The market refuses an AddBalance of nothing; a free deal needs no escrow.
+        if (fee > 0) _fundEscrow(fee);
         int64 start = int64(uint64(block.number)) + START_LEAD;
         id = _requestDeal(
             DealRequest({

@@ -66,7 +66,8 @@ contract PerpetualStorage is ContractDealClient {
     error DatasetStopped(uint256 datasetId);
     error TermOutOfRange(uint32 term);
     error EndowmentTooSmall(uint256 termFee, uint256 sent);
-    /// The current deal is healthy and its renewal window opens at `opensAt`.
+    /// The current deal is still alive (pending, active, or faulty and recoverable), or the current
+    /// request may still be published: nothing to do before epoch `opensAt`.
     error NotRenewableYet(uint256 datasetId, int64 opensAt);
 
     /// Registers a dataset with the value sent as its endowment, and requests its first term.
@@ -133,7 +134,8 @@ contract PerpetualStorage is ContractDealClient {
                 return;
             }
             d.endowment -= fee;
-            _fundEscrow(fee);
+            // The market refuses an AddBalance of nothing; free terms need no escrow.
+            if (fee > 0) _fundEscrow(fee);
         }
         int64 end = start + int64(uint64(t.term));
         d.current = _requestDeal(

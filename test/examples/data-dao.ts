@@ -113,12 +113,13 @@ describe("DataDAO: token holders vote on pieces to store, the timelock pays for 
 
   it("stores nothing when the proposal is defeated", async function () {
     const { governor, timelock, vault, alice, bob, carol } = await loadFixture(dao);
+    const seen = await fevm.storageProvider.history();
     const proposal = await storeProposal(vault, "a dataset the members turn down");
     const proposalId = await decide(governor, proposal, alice, [[alice, Vote.For], [bob, Vote.Against], [carol, Vote.Against]]);
     expect(await governor.state(proposalId)).to.equal(State.Defeated);
     await expect(governor.queue(...proposal.operation)).to.be.revertedWithCustomError(governor, "GovernorUnexpectedProposalState");
     expect(await ethers.provider.getBalance(await timelock.getAddress())).to.equal(ethers.parseEther("2"));
-    expect(await fevm.storageProvider.history()).to.deep.equal([]);
+    expect(await fevm.storageProvider.history()).to.deep.equal(seen); // no proposal seen
     expect(await fevm.market.getBalance(await vault.getAddress())).to.deep.equal({ balance: 0n, locked: 0n });
   });
 
@@ -130,13 +131,27 @@ describe("DataDAO: token holders vote on pieces to store, the timelock pays for 
       .withArgs(alice.address);
   });
 
-  it("refuses a storePiece that does not carry exactly the deal's storage fee", async function () {
-    // A vault whose "timelock" is a plain account, to reach the payment check directly.
+  // A vault whose "timelock" is a plain account, to reach storePiece's checks directly.
+  async function executorVault() {
     const [executor] = await ethers.getSigners();
-    const vault = await ethers.deployContract("DataDAOVault", [executor.address]);
+    await startProvider();
+    return ethers.deployContract("DataDAOVault", [executor.address]);
+  }
+
+  it("refuses a storePiece that does not carry exactly the deal's storage fee", async function () {
+    const vault = await loadFixture(executorVault);
     const { request } = await storeProposal(vault, "underpaid");
     await expect(vault.storePiece(request, { value: FEE - 1n }))
       .to.be.revertedWithCustomError(vault, "WrongPayment")
       .withArgs(FEE, FEE - 1n);
+  });
+
+  it("stores a free piece (price 0) with nothing paid into escrow", async function () {
+    const vault = await loadFixture(executorVault);
+    const { request } = await storeProposal(vault, "stored for free");
+    const receipt = await (await vault.storePiece({ ...request, storagePricePerEpoch: 0n })).wait();
+    const created = receipt!.logs.map((l) => vault.interface.parseLog(l)).find((l) => l?.name === "DealProposalCreate")!;
+    expect((await vault.dealOf(created.args.id))[0]).to.equal(Status.Published);
+    expect(await fevm.market.getBalance(await vault.getAddress())).to.deep.equal({ balance: 0n, locked: 0n });
   });
 });

@@ -116,8 +116,9 @@ contract ReplicationWorker is ContractDealClient {
     /// The worker's FIL balance cannot cover the escrow a new request needs.
     error InsufficientFunds(uint256 needed, uint256 available);
 
-    constructor(ProviderReputation reputation_, int256 minScore_, int64 startDelay_, int64 failureCooldown_) {
-        owner = msg.sender;
+    /// `owner_` adds datasets: an account, or a DAO's timelock (as in `npm run demo`).
+    constructor(address owner_, ProviderReputation reputation_, int256 minScore_, int64 startDelay_, int64 failureCooldown_) {
+        owner = owner_;
         reputation = reputation_;
         minScore = minScore_;
         startDelay = startDelay_;

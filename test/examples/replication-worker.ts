@@ -171,7 +171,8 @@ describe("ReplicationWorker", function () {
   it("refuses a dataset its balance cannot pay for", async function () {
     await loadFixture(threeReplicas);
     const reputation = await ethers.deployContract("ProviderReputation");
-    const poor = await ethers.deployContract("ReplicationWorker", [await reputation.getAddress(), 0n, START_DELAY, FAILURE_COOLDOWN]);
+    const [owner] = await ethers.getSigners();
+    const poor = await ethers.deployContract("ReplicationWorker", [owner.address, await reputation.getAddress(), 0n, START_DELAY, FAILURE_COOLDOWN]);
     const t = terms("unpaid");
     const cost = BigInt(t.storagePricePerEpoch) * BigInt(t.duration) + BigInt(t.clientCollateral);
     await expect(poor.addDataset(t, 2, RENEW_WINDOW, 0n)).to.be.revertedWithCustomError(poor, "InsufficientFunds").withArgs(cost, 0n);

@@ -107,7 +107,7 @@ async function main(): Promise<void> {
 /** The worker's replicas: which provider holds each, and in which state. */
 async function replicas(worker: ReplicationWorker, title: string, withRenewals = false): Promise<void> {
   const history = await fevm.storageProvider.history();
-  const rows = [];
+  const rows: string[][] = [];
   const row = async (replica: string, requestId: string) => {
     const [status, dealId, provider] = await worker.dealOf(requestId);
     const copy = await worker.copies(requestId);

@@ -18,12 +18,6 @@ export const RENEW_WINDOW = 20_160n;
 /** A provider that failed a copy gets no other for 30 days. */
 export const FAILURE_COOLDOWN = 86_400n;
 
-const deploy = async (name: string, args: unknown[] = []) => {
-  const contract = await ethers.deployContract(name, args);
-  await contract.waitForDeployment();
-  return contract;
-};
-
 export async function providers(count: number) {
   const { fevm } = hre;
   const [owner] = await ethers.getSigners();
@@ -40,10 +34,10 @@ export async function providers(count: number) {
 
 export async function dataDao() {
   const [deployer, alice, bob, carol] = await ethers.getSigners();
-  const token = await deploy("DataDAOToken", [ethers.parseEther("1000000")]);
-  const timelock = await deploy("DataDAOTimelock", [[ethers.ZeroAddress], deployer.address]);
-  const governor = await deploy("DataDAOGovernor", [await token.getAddress(), await timelock.getAddress()]);
-  for (const role of ["PROPOSER_ROLE", "CANCELLER_ROLE"]) await (await timelock.grantRole(await timelock[role](), await governor.getAddress())).wait();
+  const token = await ethers.deployContract("DataDAOToken", [ethers.parseEther("1000000")]);
+  const timelock = await ethers.deployContract("DataDAOTimelock", [[ethers.ZeroAddress], deployer.address]);
+  const governor = await ethers.deployContract("DataDAOGovernor", [await token.getAddress(), await timelock.getAddress()]);
+  for (const role of [await timelock.PROPOSER_ROLE(), await timelock.CANCELLER_ROLE()]) await (await timelock.grantRole(role, await governor.getAddress())).wait();
   await (await timelock.renounceRole(await timelock.DEFAULT_ADMIN_ROLE(), deployer.address)).wait();
   const members = [
     { name: "alice", signer: alice, share: "400000" },
@@ -60,8 +54,8 @@ export async function dataDao() {
 
 /** A reputation that counts the worker's deals, and a worker owned by the DAO's timelock. */
 export async function replication(timelock: string) {
-  const reputation = await deploy("ProviderReputation");
-  const worker = (await deploy("ReplicationWorker", [timelock, await reputation.getAddress(), 0n, START_DELAY, FAILURE_COOLDOWN])) as unknown as ReplicationWorker;
+  const reputation = await ethers.deployContract("ProviderReputation");
+  const worker = await ethers.deployContract("ReplicationWorker", [timelock, await reputation.getAddress(), 0n, START_DELAY, FAILURE_COOLDOWN]);
   await (await reputation.registerClient(await worker.getAddress(), true)).wait();
   return { reputation, worker };
 }
@@ -71,7 +65,7 @@ export async function termsFor(data: string): Promise<ReplicationWorker.TermsStr
   const piece = await hre.fevm.piece.fromBytes(new TextEncoder().encode(data));
   return {
     pieceCid: ethers.hexlify(CID.parse(piece.pieceCid).bytes),
-    pieceSize: piece.paddedSize,
+    pieceSize: piece.paddedSize!, // known for a payload
     verifiedDeal: false,
     label: piece.pieceCid,
     duration: TERM,

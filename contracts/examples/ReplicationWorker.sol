@@ -3,7 +3,7 @@ pragma solidity ^0.8.17;
 
 // Usage:
 //
-//     worker = new ReplicationWorker(reputation /* or address(0) */, minScore, startDelay, failureCooldown)
+//     worker = new ReplicationWorker(owner /* you, or a DAO timelock */, reputation /* or address(0) */, minScore, startDelay, failureCooldown)
 //     send FIL to the worker                       // pays every deal's escrow
 //     id = worker.addDataset(terms, 3, renewWindow, faultGrace)   // three deals, three providers
 //     worker.check(id)                             // anyone, e.g. a keeper once a day: repairs, renews
@@ -129,8 +129,9 @@ contract ReplicationWorker is ContractDealClient {
     /// The worker's FIL balance cannot cover the escrow a new request needs.
     error InsufficientFunds(uint256 needed, uint256 available);
 
-    constructor(ProviderReputation reputation_, int256 minScore_, int64 startDelay_, int64 failureCooldown_) {
-        owner = msg.sender;
+    /// `owner_` adds datasets: an account, or a DAO's timelock (as in `npm run demo`).
+    constructor(address owner_, ProviderReputation reputation_, int256 minScore_, int64 startDelay_, int64 failureCooldown_) {
+        owner = owner_;
         reputation = reputation_;
         minScore = minScore_;
         startDelay = startDelay_;

@@ -161,7 +161,7 @@ describe("ReplicationWorker", function () {
     await fevm.storageProvider.start({ miners: [...miners, ...more].map((m) => m.id) });
     // Without a reputation contract: after months of faults every miner could fall below a
     // minimum score, and this test is about repairs.
-    const worker = await ethers.deployContract("ReplicationWorker", [ethers.ZeroAddress, 0n, START_DELAY, FAILURE_COOLDOWN]);
+    const worker = await ethers.deployContract("ReplicationWorker", [owner.address, ethers.ZeroAddress, 0n, START_DELAY, FAILURE_COOLDOWN]);
     await (await owner.sendTransaction({ to: await worker.getAddress(), value: ethers.parseEther("5") })).wait();
     await (await worker.addDataset(terms("kept through random faults"), 3, RENEW_WINDOW, FAULT_GRACE)).wait();
     // Each sector faults on a given day with probability 2%, and never recovers: the chain
@@ -203,7 +203,7 @@ describe("ReplicationWorker", function () {
 
   it("works without a reputation contract, and refuses a dataset its balance cannot pay for", async function () {
     const { owner, miners } = await loadFixture(threeReplicas);
-    const plain = await ethers.deployContract("ReplicationWorker", [ethers.ZeroAddress, 0n, START_DELAY, FAILURE_COOLDOWN]);
+    const plain = await ethers.deployContract("ReplicationWorker", [owner.address, ethers.ZeroAddress, 0n, START_DELAY, FAILURE_COOLDOWN]);
     const t = terms("paid for, then not");
     const cost = BigInt(t.storagePricePerEpoch) * BigInt(t.duration) + BigInt(t.clientCollateral);
     await expect(plain.addDataset(t, 2, RENEW_WINDOW, 0n)).to.be.revertedWithCustomError(plain, "InsufficientFunds").withArgs(cost, 0n);

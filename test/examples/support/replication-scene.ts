@@ -45,7 +45,7 @@ export async function servedMiners(count: number) {
 /** A worker (minimum score 0) that `reputation` counts, funded with 5 FIL. */
 export async function countedWorker(reputation: ProviderReputation) {
   const [owner] = await ethers.getSigners();
-  const worker = await ethers.deployContract("ReplicationWorker", [await reputation.getAddress(), 0n, START_DELAY, FAILURE_COOLDOWN]);
+  const worker = await ethers.deployContract("ReplicationWorker", [owner.address, await reputation.getAddress(), 0n, START_DELAY, FAILURE_COOLDOWN]);
   await (await reputation.registerClient(await worker.getAddress(), true)).wait();
   await (await owner.sendTransaction({ to: await worker.getAddress(), value: ethers.parseEther("5") })).wait();
   return worker;

@@ -95,6 +95,10 @@ describe("ContractDealClient: the Boost contract-deal flow shared by the example
     expect((await refusal(publish(client, r, miners[1].address))).exitCode).to.equal(16);
     await expect(client.getDealProposal(id)).to.be.revertedWithCustomError(client, "NoSuchRequest").withArgs(id);
     await expect(client.cancelRequest(id)).to.be.revertedWithCustomError(client, "RequestNotOpen").withArgs(id);
+    // An id scheme that hands out an id in use is refused rather than overwriting the request.
+    const open = await requestDeal(client, r);
+    await (await client.forceId(open)).wait();
+    await expect(client.requestDeal(r)).to.be.revertedWithCustomError(client, "DuplicateRequest").withArgs(open);
     const [owner] = await ethers.getSigners();
     await expect(client.handle_filecoin_method(2643134072n, 0x51n, "0x")).to.be.revertedWithCustomError(client, "NotFromMarket").withArgs(owner.address);
   });

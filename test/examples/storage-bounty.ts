@@ -74,6 +74,27 @@ describe("StorageBounty example: pays once for a proven deal of a listed piece",
     expect(await ethers.provider.getBalance(owner.address)).to.equal(before + REWARD);
   });
 
+  it("pays the miner's beneficiary instead of its owner while the beneficiary's FIP-0029 term runs", async function () {
+    const { bounty, dealClient, pieceId } = await loadFixture(listedBounty);
+    // A miner owned by a contract (MinerAPI from its actor), which names another contract its beneficiary.
+    const owner = await ethers.deployContract("MinerCallerPL");
+    const beneficiary = await ethers.deployContract("MinerCallerPL");
+    const miner = await fevm.miners.create({ owner: await owner.getAddress() });
+    await fevm.market.addBalance(miner.address, ethers.parseEther("1"));
+    const nomineeId = await fevm.address.toBytes(`t0${await fevm.address.actorId(await beneficiary.getAddress())}`);
+    const term = [nomineeId, ethers.toBeHex(REWARD * 10n), (await fevm.epoch()) + 100_000n] as const;
+    await (await owner.changeBeneficiary(miner.id, ...term)).wait();
+    await (await beneficiary.changeBeneficiary(miner.id, ...term)).wait();
+    expect((await owner.getBeneficiary(miner.id))[1].active.beneficiary.data).to.equal(nomineeId);
+
+    await fevm.storageProvider.start({ miners: [miner.id] });
+    const dealId = await dealFor(dealClient, TEXT);
+    await fevm.mineEpochs(SEALING_DELAY);
+    const before = await ethers.provider.getBalance(await beneficiary.getAddress());
+    await expect(claimed(bounty, dealId)).to.emit(bounty, "BountyPaid").withArgs(pieceId, dealId, miner.id, nomineeId, REWARD);
+    expect(await ethers.provider.getBalance(await beneficiary.getAddress())).to.equal(before + REWARD);
+  });
+
   it("refuses a deal for another piece, and a deal whose sector is faulty", async function () {
     const { bounty, dealClient } = await loadFixture(listedBounty);
     const other = await dealFor(dealClient, "a piece nobody offered a bounty for");

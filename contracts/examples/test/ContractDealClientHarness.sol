@@ -9,6 +9,12 @@ import {DealHealth} from "../lib/DealHealth.sol";
 contract ContractDealClientHarness is ContractDealClient {
     mapping(uint64 => bool) public refused;
     bytes32[] public published;
+    /// When set, the id every new request gets (an id scheme that collides).
+    bytes32 public forcedId;
+
+    function forceId(bytes32 id) external {
+        forcedId = id;
+    }
 
     function requestDeal(DealRequest calldata r) external returns (bytes32) {
         return _requestDeal(r);
@@ -36,6 +42,10 @@ contract ContractDealClientHarness is ContractDealClient {
 
     function hasStatus(DealHealth.Sector calldata s, DealHealth.SectorStatus status) external view returns (bool) {
         return DealHealth.hasStatus(s, status);
+    }
+
+    function _newRequestId(DealRequest memory r) internal override returns (bytes32) {
+        return forcedId != bytes32(0) ? forcedId : super._newRequestId(r);
     }
 
     function _acceptProvider(bytes32, uint64 provider) internal view override returns (bool) {

@@ -61,6 +61,19 @@ describe("market escrow: AddBalance, WithdrawBalance, GetBalance", function () {
     expect(BigInt(await net.rpc.call<string>("eth_getBalance", client.address, "latest"))).to.equal(10n * FIL);
   });
 
+  it("a withdrawal reaches a contract that refuses plain transfers: the market pays with a value send, which runs no contract code", async () => {
+    await client.transact(Method.AddBalanceExported, cbor(addr(client.address)), 3n * FIL);
+    await client.set("setRefuseTransfers", [true]);
+    // An Ethereum transfer runs receive(), which now reverts…
+    const transfer = await net.rpc.call("eth_sendTransaction", { from: ACCOUNTS[0], to: client.address, value: "0x1" }).then(() => undefined, (e: Error) => e);
+    expect(transfer?.message).to.match(/plain transfers refused/);
+    // …but the market's payment is a METHOD_SEND, which the FVM delivers without invoking the actor.
+    const withdrawn = await client.transact(Method.WithdrawBalanceExported, cbor([addr(client.address), encodeBigIntBytes(FIL)]));
+    expect(withdrawn.exitCode).to.equal(0);
+    expect(decodeBigIntBytes(withdrawn.value as Uint8Array)).to.equal(FIL);
+    expect(BigInt(await net.rpc.call<string>("eth_getBalance", client.address, "latest"))).to.equal(8n * FIL);
+  });
+
   it("only the client itself may withdraw its escrow (18); negative amounts are 16", async () => {
     await net.market.addBalance(ACCOUNTS[2], FIL);
     expect((await client.transact(Method.WithdrawBalanceExported, cbor([addr(ACCOUNTS[2]), encodeBigIntBytes(FIL)]))).exitCode).to.equal(18);

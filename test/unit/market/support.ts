@@ -48,6 +48,7 @@ contract ContractClient {
     Auth public auth;
     bytes32 public expectedAuth;
     bool public refuseNotify;
+    bool public refuseTransfers;
     uint256 public notifications;
     address public notifySender;
     bytes public notifyParams;
@@ -58,6 +59,8 @@ contract ContractClient {
 
     function setAuth(Auth a, bytes32 expected) external { auth = a; expectedAuth = expected; }
     function setRefuseNotify(bool r) external { refuseNotify = r; }
+    /// Makes receive() revert, as if the contract had none (fevm-hardhat-kit's DealClient has none).
+    function setRefuseTransfers(bool r) external { refuseTransfers = r; }
 
     function query(uint64 method, uint256 value, uint64 flags, bytes memory params) public payable returns (int256 exitCode, uint64 codec, bytes memory data) {
         uint64 c = params.length == 0 ? 0 : 0x51;
@@ -98,7 +101,7 @@ contract ContractClient {
         revert("unexpected method");
     }
 
-    receive() external payable {}
+    receive() external payable { require(!refuseTransfers, "plain transfers refused"); }
 }
 `;
 

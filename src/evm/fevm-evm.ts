@@ -3,6 +3,7 @@ import { ActorRegistry } from "../actors/registry";
 import { CONSOLE_LOG_ADDRESS } from "./console-address";
 import { buryDestructedContracts } from "./opcodes";
 import { isReservedAddress } from "./reserved";
+import { warmPrecompilesByTable } from "./warm-precompiles";
 
 export interface FevmEVMOpts extends EVMOpts {
   networkVersion: number;
@@ -29,6 +30,7 @@ export class FevmEVM extends EVM {
     super(opts);
     this.networkVersion = opts.networkVersion;
     this.actors = new ActorRegistry(this.stateManager);
+    warmPrecompilesByTable(this);
   }
 
   /** The innermost executing message (inside a precompile: the call to the precompile). */

@@ -2,6 +2,7 @@ import { EVM, type EVMOpts, type EVMResult, type Log, type Message } from "@ethe
 import { ActorRegistry } from "../actors/registry";
 import { CONSOLE_LOG_ADDRESS } from "./console-address";
 import { buryDestructedContracts } from "./opcodes";
+import { cacheJumpAnalysis } from "./jump-analysis-cache";
 import { isReservedAddress } from "./reserved";
 import { warmPrecompilesByTable } from "./warm-precompiles";
 
@@ -31,6 +32,7 @@ export class FevmEVM extends EVM {
     this.networkVersion = opts.networkVersion;
     this.actors = new ActorRegistry(this.stateManager);
     warmPrecompilesByTable(this);
+    cacheJumpAnalysis();
   }
 
   /** The innermost executing message (inside a precompile: the call to the precompile). */

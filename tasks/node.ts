@@ -1,8 +1,7 @@
 // `npx hardhat fevm node`: the in-process Filecoin network served over HTTP and WebSocket JSON-RPC.
 import { scope, types } from "hardhat/config";
 import { HardhatPluginError } from "hardhat/plugins";
-import { DEFAULT_HOSTNAME, DEFAULT_MAX_REQUEST_BYTES, DEFAULT_PORT, JsonRpcServer } from "../src/server/json-rpc-server";
-import { serveUntilInterrupted } from "../src/server/node-console";
+import { DEFAULT_HOSTNAME, DEFAULT_MAX_REQUEST_BYTES, DEFAULT_PORT } from "../src/server/defaults";
 import { filecoinProvider } from "./filecoin-provider";
 
 const PLUGIN_NAME = "hardhat-fevm";
@@ -18,6 +17,9 @@ scope("fevm", "Filecoin local network (hardhat-fevm)")
       throw new HardhatPluginError(PLUGIN_NAME, `--max-request-bytes: expected a positive number of bytes, got ${maxRequestBytes}`);
     }
     const provider = await filecoinProvider(hre, "fevm node");
+    // The server and its JSON-RPC stack load only when the task runs, not with every `hardhat` command.
+    const { JsonRpcServer } = await import("../src/server/json-rpc-server");
+    const { serveUntilInterrupted } = await import("../src/server/node-console");
     const server = new JsonRpcServer(provider, { maxRequestBytes });
     const address = await server.listen(hostname, port).catch((e: Error) => {
       throw new HardhatPluginError(PLUGIN_NAME, e.message, e);

@@ -2,8 +2,7 @@
 import { scope, task, types } from "hardhat/config";
 import { TASK_NODE } from "hardhat/builtin-tasks/task-names";
 import { HardhatPluginError } from "hardhat/plugins";
-import { DEFAULT_HOSTNAME, DEFAULT_MAX_REQUEST_BYTES, DEFAULT_PORT, JsonRpcServer } from "../src/server/json-rpc-server";
-import { serveUntilInterrupted } from "../src/server/node-console";
+import { DEFAULT_HOSTNAME, DEFAULT_MAX_REQUEST_BYTES, DEFAULT_PORT } from "../src/server/defaults";
 import { filecoinProvider, isInProcessNetwork } from "./filecoin-provider";
 
 const PLUGIN_NAME = "hardhat-fevm";
@@ -19,6 +18,9 @@ scope("fevm", "Filecoin local network (hardhat-fevm)")
       throw new HardhatPluginError(PLUGIN_NAME, `--max-request-bytes: expected a positive number of bytes, got ${maxRequestBytes}`);
     }
     const provider = await filecoinProvider(hre, "fevm node");
+    // The server and its JSON-RPC stack load only when the task runs, not with every `hardhat` command.
+    const { JsonRpcServer } = await import("../src/server/json-rpc-server");
+    const { serveUntilInterrupted } = await import("../src/server/node-console");
     const server = new JsonRpcServer(provider, { maxRequestBytes });
     const address = await server.listen(hostname, port).catch((e: Error) => {
       throw new HardhatPluginError(PLUGIN_NAME, e.message, e);

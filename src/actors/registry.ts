@@ -80,8 +80,7 @@ export class ActorRegistry {
 
   /** The actor an Ethereum 20-byte address designates (masked id or f410), if any. */
   async lookupEth(address: Address): Promise<ActorRecord | undefined> {
-    const hex = address.toString();
-    const masked = maskedIdToActorId(hex);
+    const masked = maskedIdToActorId(address.bytes);
     if (masked !== undefined) return this.get(masked);
     const id = await this.lookupId(delegatedAddress(EAM_ACTOR_ID, address.bytes));
     return id === undefined ? undefined : this.get(id);
@@ -129,7 +128,7 @@ export class ActorRegistry {
 
   /** Binds an f410 Ethereum address to a new actor of `kind` unless one exists (one read when it does). */
   async bindEth(address: Address, kind: ActorKind): Promise<void> {
-    if (maskedIdToActorId(address.toString()) !== undefined) return;
+    if (maskedIdToActorId(address.bytes) !== undefined) return;
     if ((await this.lookupId(delegatedAddress(EAM_ACTOR_ID, address.bytes))) === undefined) {
       await this.create(kind, delegatedAddress(EAM_ACTOR_ID, address.bytes));
     }

@@ -208,6 +208,7 @@ export function viewOfReal(b: RealBlock): BlockView {
 
 function buildView(b: RealBlock): BlockView {
   const h = b.header;
+  let size: bigint | undefined;
   return {
     number: h.number,
     hash: b.hash,
@@ -223,7 +224,11 @@ function buildView(b: RealBlock): BlockView {
     receiptsRoot: bytesToHex(h.receiptTrie),
     logsBloom: bytesToHex(h.logsBloom),
     extraData: bytesToHex(h.extraData),
-    size: BigInt(h.serialize().length + b.txs.reduce((s, t) => s + t.tx.serialize().length, 0) + 8),
+    // Measuring means serialising the header and every transaction: left until a request shows the
+    // block (eth_getBlockBy*), which most mined blocks never are.
+    get size() {
+      return (size ??= BigInt(h.serialize().length + b.txs.reduce((s, t) => s + t.tx.serialize().length, 0) + 8));
+    },
     txs: b.txs,
   };
 }

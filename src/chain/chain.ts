@@ -1,9 +1,7 @@
-import { createBlock, createBlockHeader, genTransactionsTrieRoot, type Block } from "@ethereumjs/block";
+import { createBlock, createBlockHeader, type Block } from "@ethereumjs/block";
 import type { Common } from "@ethereumjs/common";
 import type { EVMMockBlockchainInterface } from "@ethereumjs/evm";
-import { MerklePatriciaTrie } from "@ethereumjs/mpt";
 import type { MerkleStateManager } from "@ethereumjs/statemanager";
-import { RLP } from "@ethereumjs/rlp";
 import { Account, Address, bytesToHex, createAddressFromString, createZeroAddress, hexToBytes } from "@ethereumjs/util";
 import { encodeReceipt, type VM } from "@ethereumjs/vm";
 import type { FevmEVM } from "../evm/fevm-evm";
@@ -18,6 +16,7 @@ import { BlockStore, type BlockView, type MinedLog, type MinedTx, type RealBlock
 import { EPOCH_DURATION_SECONDS, FILECOIN_BLOCK_GAS_LIMIT, epochAtOrAfter, epochsCovering, lastMinableEpoch, timestampOfEpoch } from "./epochs";
 import { ChainLimitError, InvalidTransactionError } from "./errors";
 import { Mempool } from "./mempool";
+import { orderedTrieRoot } from "./ordered-trie";
 import { effectiveGasPrice, type SenderTx } from "./transactions";
 import { createFevmVM, createFevmVMAt, type FevmVM } from "./vm-factory";
 
@@ -297,6 +296,11 @@ export class Chain {
     this.nextTimestamp = timestamp;
   }
 
+  /** The base fee the next mined block will have (without building its header). */
+  nextBlockBaseFee(): bigint {
+    return this.nextBaseFeeOverride ?? nextBaseFee(this.latestBlock());
+  }
+
   /** A header for running code "in the next block" (eth_call, eth_estimateGas at latest/pending). */
   pendingBlock(baseFeeOverride?: bigint): Block {
     const parent = this.latestBlock();
@@ -308,7 +312,7 @@ export class Chain {
           timestamp: this.timestampOf(number),
           gasLimit: this.blockGasLimit,
           coinbase: this.coinbase,
-          baseFeePerGas: baseFeeOverride ?? this.nextBaseFeeOverride ?? nextBaseFee(parent),
+          baseFeePerGas: baseFeeOverride ?? this.nextBlockBaseFee(),
           mixHash: this.prevRandao,
           parentHash: hexToBytes(parent.hash as `0x${string}`),
         },
@@ -375,7 +379,7 @@ export class Chain {
     if (tx.gasLimit < intrinsic) {
       throw new InvalidTransactionError(`Transaction requires at least ${intrinsic} gas but got ${tx.gasLimit}`);
     }
-    const baseFee = this.pendingBlock().header.baseFeePerGas ?? 0n;
+    const baseFee = this.nextBlockBaseFee();
     const { maxFee } = feeCaps(tx);
     if (maxFee < baseFee) {
       const field = "maxFeePerGas" in tx ? "maxFeePerGas" : "gasPrice";
@@ -439,7 +443,7 @@ export class Chain {
     const number = this.nextEpoch();
     this.checkEpochLimit(number, "Mining a block");
     const parent = this.latestBlock();
-    const baseFee = this.nextBaseFeeOverride ?? nextBaseFee(parent);
+    const baseFee = this.nextBlockBaseFee();
     const headerData = {
       number,
       timestamp: this.timestampOf(number),
@@ -451,7 +455,7 @@ export class Chain {
     };
     const context = createBlock({ header: headerData }, { common: this.common, skipConsensusFormatValidation: true });
     const mined: MinedTx[] = [];
-    const receiptTrie = new MerklePatriciaTrie({ common: this.common });
+    const receipts: Uint8Array[] = [];
     const bloom = new Uint8Array(256);
     let gasUsed = 0n;
     let logIndex = 0;
@@ -476,7 +480,7 @@ export class Chain {
         }));
         const bits = result.bloom.bitvector;
         for (let i = 0; i < 256; i++) bloom[i] |= bits[i];
-        await receiptTrie.put(RLP.encode(mined.length), encodeReceipt(result.receipt, stx.tx.type));
+        receipts.push(encodeReceipt(result.receipt, stx.tx.type));
         mined.push({
           tx: stx.tx,
           hash: stx.hash,
@@ -503,8 +507,8 @@ export class Chain {
         stateRoot,
         gasUsed,
         logsBloom: bloom,
-        transactionsTrie: await genTransactionsTrieRoot(mined.map((m) => m.tx)),
-        receiptTrie: receiptTrie.root(),
+        transactionsTrie: orderedTrieRoot(mined.map((m) => m.tx.serialize())),
+        receiptTrie: orderedTrieRoot(receipts),
       },
       { common: this.common, skipConsensusFormatValidation: true },
     );
@@ -555,7 +559,7 @@ export class Chain {
   }
 
   private async mineQueued(): Promise<MinedBlockResult> {
-    const candidates = this.mempool.ordered(this.pendingBlock().header.baseFeePerGas ?? 0n);
+    const candidates = this.mempool.ordered(this.nextBlockBaseFee());
     const result = await this.mineBlock(candidates);
     for (const tx of result.block.txs) this.mempool.remove(tx.hash);
     return result;

@@ -1,6 +1,8 @@
 import type { Common } from "@ethereumjs/common";
 import { NobleBN254, type EVMMockBlockchainInterface } from "@ethereumjs/evm";
+import { MerklePatriciaTrie } from "@ethereumjs/mpt";
 import { Caches, MerkleStateManager } from "@ethereumjs/statemanager";
+import { MapDB, ValueEncoding } from "@ethereumjs/util";
 import { createVM, type VM } from "@ethereumjs/vm";
 import { FevmEVM } from "../evm/fevm-evm";
 import { fevmOpcodes } from "../evm/opcodes";
@@ -18,13 +20,23 @@ export interface FevmVMOptions {
   allowUnlimitedContractSize?: boolean;
 }
 
+/**
+ * The state trie, as ethereumjs' state manager makes it, but storing trie nodes as bytes. Left to
+ * itself the state manager's trie keeps bytes while every storage trie and every historical copy
+ * (shallow copies inherit the trie's options, whose default encoding is hex strings) converts each
+ * node to hex on write and back on read: ~2% of a transaction's CPU, and twice the memory per node.
+ */
+function stateTrie(common: Common): MerklePatriciaTrie {
+  return new MerklePatriciaTrie({ useKeyHashing: true, common, db: new MapDB(), valueEncoding: ValueEncoding.Bytes });
+}
+
 /** Builds VM + FEVM + state manager. Our own factory because vm.shallowCopy() drops the EVM subclass. */
 export async function createFevmVM(
   common: Common,
   networkVersion: number,
   blockchain: EVMMockBlockchainInterface,
   {
-    stateManager = new MerkleStateManager({ common, caches: new Caches() }),
+    stateManager = new MerkleStateManager({ common, caches: new Caches(), trie: stateTrie(common) }),
     allowUnlimitedContractSize = false,
   }: FevmVMOptions = {},
 ): Promise<FevmVM> {

@@ -3,7 +3,9 @@ import { ActorRegistry } from "../actors/registry";
 import type { SendObserver } from "../actors/send";
 import { CONSOLE_LOG_ADDRESS } from "./console-address";
 import { buryDestructedContracts } from "./opcodes";
+import { cacheJumpAnalysis } from "./jump-analysis-cache";
 import { isReservedAddress } from "./reserved";
+import { warmPrecompilesByTable } from "./warm-precompiles";
 
 export interface FevmEVMOpts extends EVMOpts {
   networkVersion: number;
@@ -32,6 +34,8 @@ export class FevmEVM extends EVM {
     super(opts);
     this.networkVersion = opts.networkVersion;
     this.actors = new ActorRegistry(this.stateManager);
+    warmPrecompilesByTable(this);
+    cacheJumpAnalysis();
   }
 
   /** The innermost executing message (inside a precompile: the call to the precompile). */

@@ -49,10 +49,14 @@ export function isEthAddressString(text: unknown): boolean {
 }
 
 export function ethAddressFromBytes(bytes: Uint8Array): EthAddress {
+  return `0x${bytesToHex(checkedEthAddressBytes(bytes))}` as EthAddress;
+}
+
+function checkedEthAddressBytes(bytes: Uint8Array): Uint8Array {
   if (!(bytes instanceof Uint8Array) || bytes.length !== ETH_ADDRESS_LENGTH) {
     throw new InvalidEthAddressError("hex", bytes, `is not an Ethereum address: it must be exactly ${ETH_ADDRESS_LENGTH} bytes`);
   }
-  return `0x${bytesToHex(bytes)}` as EthAddress;
+  return bytes;
 }
 
 export function ethAddressToBytes(address: EthAddress | string): Uint8Array {
@@ -85,9 +89,9 @@ function maskedIdFromBytes(bytes: Uint8Array): bigint | undefined {
   return bytesToBigInt(bytes.subarray(MASK_PREFIX_LENGTH));
 }
 
-/** The actor id inside a masked-id address, or undefined for any other (valid) 0x address. */
-export function maskedIdToActorId(address: EthAddress | string): bigint | undefined {
-  return maskedIdFromBytes(ethAddressToBytes(address));
+/** The actor id inside a masked-id address, or undefined for any other (valid) 0x address, as text or its 20 bytes. */
+export function maskedIdToActorId(address: EthAddress | string | Uint8Array): bigint | undefined {
+  return maskedIdFromBytes(address instanceof Uint8Array ? checkedEthAddressBytes(address) : ethAddressToBytes(address));
 }
 
 /** True only for a well-formed masked-id address (0xff ‖ 11 zero bytes ‖ id). */

@@ -1,4 +1,4 @@
-import { DEFAULT_HOSTNAME, DEFAULT_PORT } from "../server/json-rpc-server";
+import { DEFAULT_HOSTNAME, DEFAULT_PORT } from "../server/defaults";
 import { configHookHandlers } from "./config-hooks";
 import type { TaskBuilders } from "./hardhat3-types";
 import { networkHookHandlers } from "./network-hooks";

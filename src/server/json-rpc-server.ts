@@ -7,10 +7,9 @@ import { toJsonText } from "./json-text";
 import { JsonRpcRequestHandler } from "./request-handler";
 import { SubscriptionRouter } from "./subscriptions";
 
-export const DEFAULT_HOSTNAME = "127.0.0.1";
-export const DEFAULT_PORT = 8545;
-/** Largest HTTP body or WebSocket message accepted (16 MiB): far above any real request. */
-export const DEFAULT_MAX_REQUEST_BYTES = 16 * 1024 * 1024;
+import { DEFAULT_HOSTNAME, DEFAULT_MAX_REQUEST_BYTES, DEFAULT_PORT } from "./defaults";
+
+export { DEFAULT_HOSTNAME, DEFAULT_MAX_REQUEST_BYTES, DEFAULT_PORT };
 
 export interface JsonRpcServerOptions {
   /** Largest HTTP body or WebSocket message in bytes; larger ones are refused unread. */

@@ -110,6 +110,6 @@ function rewardOf(b: BlockView): bigint {
 
 /** Base fee of the block after `b`. */
 function nextBlockBaseFee(ctx: Parameters<MethodTable[string]>[0], b: BlockView): bigint {
-  if (b.number === ctx.chain.latestNumber()) return ctx.chain.pendingBlock().header.baseFeePerGas ?? 0n;
+  if (b.number === ctx.chain.latestNumber()) return ctx.chain.nextBlockBaseFee();
   return ctx.chain.blockByNumber(b.number + 1n)!.baseFeePerGas ?? nextBaseFee(b);
 }

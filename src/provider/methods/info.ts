@@ -16,7 +16,7 @@ const parameterless: Record<string, (ctx: MethodContext) => unknown> = {
   eth_coinbase: (ctx) => ctx.chain.coinbase.toString(),
   eth_mining: () => false,
   eth_syncing: () => false,
-  eth_gasPrice: (ctx) => hexQuantity((ctx.chain.pendingBlock().header.baseFeePerGas ?? 0n) + DEFAULT_PRIORITY_FEE),
+  eth_gasPrice: (ctx) => hexQuantity(ctx.chain.nextBlockBaseFee() + DEFAULT_PRIORITY_FEE),
   eth_maxPriorityFeePerGas: () => hexQuantity(DEFAULT_PRIORITY_FEE),
   hardhat_metadata: (ctx) => {
     const latest = ctx.chain.latestBlock();

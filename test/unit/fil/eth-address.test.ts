@@ -68,6 +68,13 @@ describe("Ethereum addresses on Filecoin", () => {
       expect(maskedIdToActorId("0xfa00000000000000000001000000000000000001")).to.equal(undefined);
     });
 
+    it("reads the id from the 20 address bytes as from the text, and refuses other lengths", () => {
+      const bytes = (hex: string) => Uint8Array.from(Buffer.from(hex.slice(2), "hex"));
+      expect(maskedIdToActorId(bytes("0xff0000000000000000000000000000000000ffff"))).to.equal(65535n);
+      expect(maskedIdToActorId(bytes("0xfa00000000000000000000000000000000000001"))).to.equal(undefined);
+      expectProblem(() => maskedIdToActorId(bytes("0xff000000000000000000000000000000000001")), InvalidEthAddressError, "hex");
+    });
+
     it("tells masked ids apart from other addresses and from garbage", () => {
       expect(isMaskedId("0xff00000000000000000000000000000000000005")).to.equal(true);
       expect(isMaskedId("0xFF00000000000000000000000000000000000005")).to.equal(true);

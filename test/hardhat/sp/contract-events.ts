@@ -3,7 +3,7 @@
 // shows a native message's events: through eth_getLogs (queryFilter) and log filters, in the
 // block of the epoch the message ran at, under a transaction hash of their own with a receipt.
 import { expect } from "chai";
-import { ethers, fevm } from "hardhat";
+import { ethers, fevm, network } from "hardhat";
 import { loadFixture } from "@nomicfoundation/hardhat-toolbox/network-helpers";
 import { dealProposal, dealRequest, marketFixture, onlyOnFilecoin, publishContractRequest } from "../market/support/fixtures";
 import { serveWith } from "./support/serve";
@@ -58,6 +58,44 @@ describe("contract events emitted during provider messages and test-control oper
     // Mining on leaves it where it is; the next transaction's events come after it.
     await (await dealClient.addBalance({ value: 1n })).wait();
     expect((await dealClient.queryFilter(dealClient.filters.DealPublished()))[0].blockNumber).to.equal(head!.number);
+  });
+
+  it("after bulk mining the event belongs to the empty epoch at the head, whose hash and the next blocks' stay as served", async function () {
+    const { dealClient, provider, request, requestId } = await loadFixture(publishedByControl);
+    await (await dealClient.makeDealProposal(request)).wait();
+    await fevm.mineEpochs(5n);
+    const head = await ethers.provider.getBlock("latest");
+    await publishContractRequest(dealClient, requestId, provider.address);
+    const [event] = await dealClient.queryFilter(dealClient.filters.DealPublished(), head!.number);
+    expect([event.blockNumber, event.blockHash, event.transactionIndex]).to.deep.equal([head!.number, head!.hash, 0]);
+    expect((await ethers.provider.getBlock(head!.number))!.hash).to.equal(head!.hash);
+    await fevm.mineEpochs(1n);
+    expect((await ethers.provider.getBlock("latest"))!.parentHash).to.equal(head!.hash);
+  });
+
+  it("a logs subscription hears the event as soon as the operation returns, without a block being mined", async function () {
+    const { dealClient, provider, request, requestId } = await loadFixture(publishedByControl);
+    await (await dealClient.makeDealProposal(request)).wait();
+    const heard: { subscription: string; result: { topics: string[] } }[] = [];
+    const listener = (n: (typeof heard)[number]) => heard.push(n);
+    network.provider.on("notification", listener);
+    try {
+      const subscription = await network.provider.send("eth_subscribe", ["logs", { address: await dealClient.getAddress(), topics: [dealClient.filters.DealPublished().fragment.topicHash] }]);
+      await publishContractRequest(dealClient, requestId, provider.address);
+      expect(heard.map((n) => [n.subscription, n.result.topics[1]])).to.deep.equal([[subscription, requestId]]);
+      await network.provider.send("eth_unsubscribe", [subscription]);
+    } finally {
+      network.provider.off("notification", listener);
+    }
+  });
+
+  it("fevm.datacap.mint to a contract: its receiver hook's ReceivedDataCap is in eth_getLogs", async function () {
+    const { dealClient } = await loadFixture(publishedByControl);
+    await fevm.datacap.mint(await dealClient.getAddress(), ethers.parseEther("1024")); // 1 KiB of DataCap
+    const [event, ...others] = await dealClient.queryFilter(dealClient.filters.ReceivedDataCap());
+    expect(others).to.be.empty;
+    expect(event.args.toArray()).to.deep.equal(["DataCap Received!"]);
+    expect(event.blockNumber).to.equal(await ethers.provider.getBlockNumber());
   });
 
   it("evm_revert takes the event, its receipt and its transaction away with the deal", async function () {

@@ -35,7 +35,7 @@ describe("contract events emitted during provider messages and test-control oper
 
     const [event, ...others] = await dealClient.queryFilter(dealClient.filters.DealPublished());
     expect(others).to.be.empty;
-    expect(event.args.toArray()).to.deep.equal([requestId, id, provider.id]);
+    expect([...event.args]).to.deep.equal([requestId, id, provider.id]);
     // The head block keeps the hash it was served with; the event is listed after its transactions.
     expect(event.blockNumber).to.equal(head!.number);
     expect(event.blockHash).to.equal(head!.hash);
@@ -94,7 +94,7 @@ describe("contract events emitted during provider messages and test-control oper
     await fevm.datacap.mint(await dealClient.getAddress(), ethers.parseEther("1024")); // 1 KiB of DataCap
     const [event, ...others] = await dealClient.queryFilter(dealClient.filters.ReceivedDataCap());
     expect(others).to.be.empty;
-    expect(event.args.toArray()).to.deep.equal(["DataCap Received!"]);
+    expect([...event.args]).to.deep.equal(["DataCap Received!"]);
     expect(event.blockNumber).to.equal(await ethers.provider.getBlockNumber());
   });
 
@@ -121,7 +121,7 @@ describe("contract events emitted during provider messages and test-control oper
       expect(dealId).to.be.greaterThan(0n);
       const [event, ...others] = await dealClient.queryFilter(dealClient.filters.DealPublished(requestId));
       expect(others).to.be.empty;
-      expect(event.args.toArray()).to.deep.equal([requestId, dealId, provider.id]);
+      expect([...event.args]).to.deep.equal([requestId, dealId, provider.id]);
       expect(event.blockNumber).to.equal(receipt!.blockNumber);
       expect(event.transactionHash).to.not.equal(receipt!.hash);
     } finally {

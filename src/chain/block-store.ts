@@ -93,7 +93,9 @@ function emptyEpochHash(anchor: string, number: bigint): string {
  * as Lotus shows a native message's: indexed in the block of the epoch it ran at (the head, real
  * or empty), after that block's transactions, under a transaction hash of its own. It is kept
  * beside the block, not in it, so a block already served keeps its hash, transaction list, roots
- * and logsBloom, and traces and replays see only real transactions.
+ * and logsBloom, and traces and replays see only real transactions. Not the next block: the
+ * operation's state is the head's (fevm_epoch reports it), and the next block may be an empty
+ * epoch, which is never stored, or never be mined at all.
  */
 export interface SystemMessage {
   hash: string;

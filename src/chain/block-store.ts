@@ -1,4 +1,5 @@
 import type { BlockHeader } from "@ethereumjs/block";
+import type { Log } from "@ethereumjs/evm";
 import type { TypedTransaction } from "@ethereumjs/tx";
 import { bytesToHex, concatBytes, hexToBytes, setLengthLeft, bigIntToBytes } from "@ethereumjs/util";
 import { keccak_256 } from "@noble/hashes/sha3.js";
@@ -31,6 +32,11 @@ export interface MinedLog {
   data: string;
   /** Position of the log in its block. */
   logIndex: number;
+}
+
+/** An event as ethereumjs reports it, in hex. */
+export function logFields([address, topics, data]: Log): Omit<MinedLog, "logIndex"> {
+  return { address: bytesToHex(address), topics: topics.map((t) => bytesToHex(t)), data: bytesToHex(data) };
 }
 
 /** A block that holds transactions or state changes: kept in full. */
@@ -82,9 +88,36 @@ function emptyEpochHash(anchor: string, number: bigint): string {
   return bytesToHex(digest);
 }
 
+/**
+ * The events of one test-control operation or storage-provider action (Chain.runAsSystem), shown
+ * as Lotus shows a native message's: indexed in the block of the epoch it ran at (the head, real
+ * or empty), after that block's transactions, under a transaction hash of its own. It is kept
+ * beside the block, not in it, so a block already served keeps its hash, transaction list, roots
+ * and logsBloom, and traces and replays see only real transactions. Not the next block: the
+ * operation's state is the head's (fevm_epoch reports it), and the next block may be an empty
+ * epoch, which is never stored, or never be mined at all.
+ */
+export interface SystemMessage {
+  hash: string;
+  blockNumber: bigint;
+  /** Position in its block, after the block's transactions and earlier system messages. */
+  index: number;
+  logs: MinedLog[];
+  /** Position among all system messages, for filter cursors (ascending as messages are added). */
+  sequence: number;
+}
+
+/** A synthetic message hash, unique per position (Lotus derives it from the message CID, which the simulator has none of). */
+function systemMessageHash(number: bigint, sequence: number): string {
+  return bytesToHex(
+    keccak_256(concatBytes(new TextEncoder().encode("fevm-system-message"), setLengthLeft(bigIntToBytes(number), 32), setLengthLeft(bigIntToBytes(BigInt(sequence)), 32))),
+  );
+}
+
 export interface StoreSnapshot {
   latest: bigint;
   realCount: number;
+  systemCount: number;
 }
 
 /** Blocks by number and hash; `latest` may run past the last real block (empty epochs). */
@@ -93,6 +126,8 @@ export class BlockStore {
   private readonly real: RealBlock[] = [];
   private readonly byHash = new Map<string, RealBlock>();
   private readonly txIndex = new Map<string, { block: RealBlock; tx: MinedTx }>();
+  private readonly system: SystemMessage[] = [];
+  private readonly systemIndex = new Map<string, SystemMessage>();
   private latestNumber = 0n;
 
   constructor(
@@ -184,8 +219,46 @@ export class BlockStore {
     return this.real.filter((b) => b.header.number >= from && b.header.number <= to);
   }
 
+  /** Records the events of a system message run at the latest epoch (see SystemMessage). */
+  addSystemMessage(logs: Omit<MinedLog, "logIndex">[]): SystemMessage {
+    const number = this.latestNumber;
+    const head = this.realAtOrBefore(number);
+    const txs = head.header.number === number ? head.txs : [];
+    const earlier = this.systemMessagesIn(number, number);
+    let logIndex = [...txs, ...earlier].reduce((n, m) => n + m.logs.length, 0);
+    const sequence = this.system.length;
+    const message: SystemMessage = {
+      hash: systemMessageHash(number, sequence),
+      blockNumber: number,
+      index: txs.length + earlier.length,
+      logs: logs.map((l) => ({ ...l, logIndex: logIndex++ })),
+      sequence,
+    };
+    this.system.push(message);
+    this.systemIndex.set(message.hash, message);
+    return message;
+  }
+
+  /** System messages of blocks in [from, to], in order. */
+  systemMessagesIn(from: bigint, to: bigint): SystemMessage[] {
+    return this.system.filter((m) => m.blockNumber >= from && m.blockNumber <= to);
+  }
+
+  /** System messages recorded from position `sequence` on, in order. */
+  systemMessagesSince(sequence: number): SystemMessage[] {
+    return this.system.slice(sequence);
+  }
+
+  get systemCount(): number {
+    return this.system.length;
+  }
+
+  systemMessage(hash: string): SystemMessage | undefined {
+    return this.systemIndex.get(hash.toLowerCase());
+  }
+
   snapshot(): StoreSnapshot {
-    return { latest: this.latestNumber, realCount: this.real.length };
+    return { latest: this.latestNumber, realCount: this.real.length, systemCount: this.system.length };
   }
 
   restore(s: StoreSnapshot): void {
@@ -193,6 +266,7 @@ export class BlockStore {
       this.byHash.delete(removed.hash);
       for (const tx of removed.txs) this.txIndex.delete(tx.hash);
     }
+    for (const removed of this.system.splice(s.systemCount)) this.systemIndex.delete(removed.hash);
     this.latestNumber = s.latest;
   }
 }

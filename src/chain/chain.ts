@@ -12,7 +12,7 @@ import { createFevmCommon, sharedCommon } from "../evm/common";
 import { atomically } from "./atomic";
 import { runTxAllowingContractSender } from "./run-tx";
 import { MINIMUM_BASE_FEE, nextBaseFee } from "./base-fee";
-import { BlockStore, type BlockView, type MinedLog, type MinedTx, type RealBlock, type StoreSnapshot } from "./block-store";
+import { BlockStore, logFields, type BlockView, type MinedLog, type MinedTx, type RealBlock, type StoreSnapshot } from "./block-store";
 import { EPOCH_DURATION_SECONDS, FILECOIN_BLOCK_GAS_LIMIT, epochAtOrAfter, epochsCovering, lastMinableEpoch, timestampOfEpoch } from "./epochs";
 import { ChainLimitError, InvalidTransactionError } from "./errors";
 import { Mempool } from "./mempool";
@@ -240,13 +240,18 @@ export class Chain {
    * deal for a client, or activating it). They run at the head epoch, in the latest block's
    * context, because their state is recorded as that block's state (like other cheatcodes) and
    * `fevm_epoch` reports that block: an activation is never "in the future". State changes are
-   * kept if `fn` succeeds and dropped if it throws.
+   * kept if `fn` succeeds and dropped if it throws; so are the events contracts emitted meanwhile
+   * (a deal client's MarketNotifyDeal handler...), kept as a system message of the latest block.
    */
   async runAsSystem<T>(fn: (evm: FevmEVM) => Promise<T>): Promise<T> {
     const evm = this.evm as unknown as { _block?: Block; _tx?: { gasPrice: bigint; origin: Address } };
     evm._block = this.blockContext(this.latestNumber(), 0n);
     evm._tx = { gasPrice: 0n, origin: createZeroAddress() };
+    // No transaction collects the events of the contracts the actors call: take them here.
+    const logMark = this.evm.actorLogs.length;
     const result = await atomically(this.fevm, () => fn(this.evm));
+    const logs = this.evm.actorLogs.splice(logMark);
+    if (logs.length > 0) this.blocks.addSystemMessage(logs.map(logFields));
     await this.commitIrregularState();
     return result;
   }
@@ -472,12 +477,7 @@ export class Chain {
         this.evm.takeActorFailures();
         const result = await runTxAllowingContractSender(this.vm, { tx: stx.tx, block: context, blockGasUsed: gasUsed, skipHardForkValidation: true });
         gasUsed += result.totalGasSpent;
-        const logs: MinedLog[] = (result.execResult.logs ?? []).map(([address, topics, data]) => ({
-          address: bytesToHex(address),
-          topics: topics.map((t) => bytesToHex(t)),
-          data: bytesToHex(data),
-          logIndex: logIndex++,
-        }));
+        const logs: MinedLog[] = (result.execResult.logs ?? []).map((l) => ({ ...logFields(l), logIndex: logIndex++ }));
         const bits = result.bloom.bitvector;
         for (let i = 0; i < 256; i++) bloom[i] |= bits[i];
         receipts.push(encodeReceipt(result.receipt, stx.tx.type));

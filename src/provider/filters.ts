@@ -1,12 +1,17 @@
 import type { BlockView } from "../chain/block-store";
 import type { Chain } from "../chain/chain";
 import { formatBlock } from "./format";
-import { logsMatching, type LogCriteria } from "./log-filter";
+import { logsMatching, type LogCriteria, type LogCursor } from "./log-filter";
 
 type Filter =
-  | { kind: "logs"; criteria: LogCriteria; nextBlock: bigint; subscription: boolean }
+  | { kind: "logs"; criteria: LogCriteria; cursor: LogCursor; subscription: boolean }
   | { kind: "blocks"; nextBlock: bigint; subscription: boolean }
   | { kind: "pending"; hashes: string[]; subscription: boolean };
+
+/** A log filter's position: everything up to the latest block and its system messages is read. */
+function logCursor(chain: Chain): LogCursor {
+  return { block: chain.latestNumber() + 1n, system: chain.blocks.systemCount };
+}
 
 /** eth_newFilter / eth_newBlockFilter / eth_newPendingTransactionFilter and eth_subscribe. */
 export class Filters {
@@ -22,7 +27,7 @@ export class Filters {
   }
 
   newLogFilter(chain: Chain, criteria: LogCriteria, subscription = false): string {
-    return this.add({ kind: "logs", criteria, nextBlock: chain.latestNumber() + 1n, subscription });
+    return this.add({ kind: "logs", criteria, cursor: logCursor(chain), subscription });
   }
 
   newBlockFilter(chain: Chain, subscription = false): string {
@@ -53,8 +58,8 @@ export class Filters {
       f.nextBlock = latest + 1n;
       return hashes;
     }
-    const logs = logsMatching(chain, { ...f.criteria, toBlock: f.criteria.toBlock }, f.nextBlock);
-    f.nextBlock = latest + 1n;
+    const logs = logsMatching(chain, f.criteria, f.cursor);
+    f.cursor = logCursor(chain);
     return logs;
   }
 
@@ -79,6 +84,16 @@ export class Filters {
         this.notify(id, formatBlock(block, false));
         f.nextBlock = block.number + 1n;
       } else for (const log of this.changes(chain, id) ?? []) this.notify(id, log);
+    }
+  }
+
+  /**
+   * Tells log subscriptions about the events of system messages recorded since they last heard
+   * (test-control operations and storage-provider actions add them without mining a block).
+   */
+  onSystemMessages(chain: Chain): void {
+    for (const [id, f] of this.filters) {
+      if (f.subscription && f.kind === "logs" && f.cursor.system < chain.blocks.systemCount) for (const log of this.changes(chain, id) ?? []) this.notify(id, log);
     }
   }
 

@@ -1,6 +1,9 @@
 import type { TypedTransaction } from "@ethereumjs/tx";
-import { bytesToHex } from "@ethereumjs/util";
-import type { BlockView, MinedLog, MinedTx } from "../chain/block-store";
+import { bytesToHex, hexToBytes } from "@ethereumjs/util";
+import { Bloom } from "@ethereumjs/vm";
+import type { BlockView, MinedLog, MinedTx, SystemMessage } from "../chain/block-store";
+import { maskedIdAddress } from "../fil";
+import { SingletonId } from "../actors/singletons";
 
 /** JSON shapes identical to Hardhat's network (EDR): quantities are minimal hex, data is 0x bytes. */
 export function hexQuantity(n: bigint | number): string {
@@ -54,7 +57,7 @@ export function formatTransaction(tx: TypedTransaction, hash: string, from: stri
   return json;
 }
 
-export function formatLog(log: MinedLog, tx: MinedTx, block: { hash: string; number: bigint }): Record<string, unknown> {
+export function formatLog(log: MinedLog, tx: Pick<MinedTx, "hash" | "index">, block: { hash: string; number: bigint }): Record<string, unknown> {
   return {
     address: log.address,
     topics: log.topics,
@@ -84,6 +87,64 @@ export function formatReceipt(tx: MinedTx, block: { hash: string; number: bigint
     logsBloom: bytesToHex(tx.logsBloom),
     status: hexQuantity(tx.status),
     effectiveGasPrice: hexQuantity(tx.effectiveGasPrice),
+  };
+}
+
+/**
+ * A system message as a native Filecoin message looks through Lotus's Ethereum API (an EIP-1559
+ * transaction between masked id addresses). The simulator runs it as the system actor (f00),
+ * without gas, so that is its sender and receiver; its calldata is not recorded.
+ */
+const SYSTEM_ACTOR = maskedIdAddress(BigInt(SingletonId.System));
+
+export function formatSystemTransaction(m: SystemMessage, blockHash: string, chainId: number): Record<string, unknown> {
+  return {
+    hash: m.hash,
+    nonce: "0x0",
+    blockHash,
+    blockNumber: hexQuantity(m.blockNumber),
+    transactionIndex: hexQuantity(m.index),
+    from: SYSTEM_ACTOR,
+    to: SYSTEM_ACTOR,
+    value: "0x0",
+    gasPrice: "0x0",
+    gas: "0x0",
+    input: "0x",
+    chainId: hexQuantity(chainId),
+    type: "0x2",
+    accessList: [],
+    maxFeePerGas: "0x0",
+    maxPriorityFeePerGas: "0x0",
+    v: "0x0",
+    r: "0x0",
+    s: "0x0",
+  };
+}
+
+/** The bloom of a receipt's logs (its addresses and topics). */
+function logsBloom(logs: MinedLog[]): Uint8Array {
+  const bloom = new Bloom();
+  for (const log of logs) for (const item of [log.address, ...log.topics]) bloom.add(hexToBytes(item as `0x${string}`));
+  return bloom.bitvector;
+}
+
+export function formatSystemReceipt(m: SystemMessage, blockHash: string): Record<string, unknown> {
+  const block = { hash: blockHash, number: m.blockNumber };
+  return {
+    blockHash,
+    blockNumber: hexQuantity(m.blockNumber),
+    transactionHash: m.hash,
+    transactionIndex: hexQuantity(m.index),
+    type: "0x2",
+    from: SYSTEM_ACTOR,
+    to: SYSTEM_ACTOR,
+    cumulativeGasUsed: "0x0",
+    gasUsed: "0x0",
+    contractAddress: null,
+    logs: m.logs.map((l) => formatLog(l, m, block)),
+    logsBloom: bytesToHex(logsBloom(m.logs)),
+    status: "0x1",
+    effectiveGasPrice: "0x0",
   };
 }
 

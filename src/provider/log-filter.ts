@@ -1,4 +1,4 @@
-import type { RealBlock } from "../chain/block-store";
+import type { MinedLog } from "../chain/block-store";
 import type { Chain } from "../chain/chain";
 import { resolveBlock, type MethodContext } from "./context";
 import { invalidParams } from "./errors";
@@ -45,25 +45,49 @@ function knownBlockHash(ctx: MethodContext, hash: string, name: string): string 
   return hash;
 }
 
-export function logsMatching(chain: Chain, c: LogCriteria, from?: bigint): Record<string, unknown>[] {
-  let blocks: RealBlock[];
+/** Where a log filter's last poll left off: the first block it has not read, and the first system message. */
+export interface LogCursor {
+  block: bigint;
+  system: number;
+}
+
+/** Something in a block that carries logs: a transaction, or a system message (SystemMessage). */
+interface LogSource {
+  hash: string;
+  index: number;
+  logs: MinedLog[];
+}
+
+/**
+ * The logs matching `c`, in chain order. With a cursor (filter polls), transactions come from
+ * its block on, and system messages from its position on: they may belong to a block the filter
+ * already read, since they are added to the latest block after it was mined.
+ */
+export function logsMatching(chain: Chain, c: LogCriteria, cursor?: LogCursor): Record<string, unknown>[] {
+  let lo: bigint;
+  let hi: bigint;
   if (c.blockHash) {
     const view = chain.blockByHash(c.blockHash);
-    blocks = view ? chain.blocks.realBlocksIn(view.number, view.number) : [];
+    if (!view) return [];
+    lo = hi = view.number;
   } else {
     const latest = chain.latestNumber();
-    const lo = from ?? (c.fromBlock === "latest" ? latest : c.fromBlock);
-    const hi = c.toBlock === "latest" ? latest : c.toBlock;
-    blocks = chain.blocks.realBlocksIn(lo, hi);
+    lo = c.fromBlock === "latest" ? (cursor ? 0n : latest) : c.fromBlock;
+    hi = c.toBlock === "latest" ? latest : c.toBlock;
   }
+  const sources: { number: bigint; source: LogSource }[] = [];
+  const txFrom = cursor && cursor.block > lo ? cursor.block : lo;
+  for (const block of chain.blocks.realBlocksIn(txFrom, hi)) for (const tx of block.txs) sources.push({ number: block.header.number, source: tx });
+  const system = cursor ? chain.blocks.systemMessagesSince(cursor.system).filter((m) => m.blockNumber >= lo && m.blockNumber <= hi) : chain.blocks.systemMessagesIn(lo, hi);
+  for (const m of system) sources.push({ number: m.blockNumber, source: m });
+  sources.sort((a, b) => (a.number !== b.number ? (a.number < b.number ? -1 : 1) : a.source.index - b.source.index));
   const out: Record<string, unknown>[] = [];
-  for (const block of blocks) {
-    for (const tx of block.txs) {
-      for (const log of tx.logs) {
-        if (c.addresses.length > 0 && !c.addresses.includes(log.address)) continue;
-        if (!c.topics.every((allowed, i) => allowed === null || (log.topics[i] !== undefined && allowed.includes(log.topics[i])))) continue;
-        out.push(formatLog(log, tx, { hash: block.hash, number: block.header.number }));
-      }
+  for (const { number, source } of sources) {
+    const block = { hash: chain.blockByNumber(number)!.hash, number };
+    for (const log of source.logs) {
+      if (c.addresses.length > 0 && !c.addresses.includes(log.address)) continue;
+      if (!c.topics.every((allowed, i) => allowed === null || (log.topics[i] !== undefined && allowed.includes(log.topics[i])))) continue;
+      out.push(formatLog(log, source, block));
     }
   }
   return out;

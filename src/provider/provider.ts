@@ -244,7 +244,10 @@ export class FevmProvider extends EventEmitter {
     const list = params === undefined ? [] : Array.isArray(params) ? params : [params];
     if (this.ctx.loggingEnabled) this.ctx.print(method);
     try {
-      return await handler(this.ctx, list);
+      const result = await handler(this.ctx, list);
+      // Control operations record events without mining: log subscriptions hear of them now.
+      this.filters.onSystemMessages(this.chain);
+      return result;
     } catch (e) {
       if (e instanceof ProviderError) throw e;
       if (e instanceof InvalidTransactionError || e instanceof ChainLimitError) throw invalidInput(e.message);

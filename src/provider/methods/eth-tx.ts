@@ -3,7 +3,7 @@ import { estimateGas } from "../../chain/execution";
 import type { TxRequest } from "../../chain/transactions";
 import { isOwnedOrImpersonated, type MethodContext, type MethodTable } from "../context";
 import { invalidInput, invalidParams } from "../errors";
-import { formatReceipt, formatTransaction } from "../format";
+import { formatReceipt, formatSystemReceipt, formatSystemTransaction, formatTransaction } from "../format";
 import * as p from "../params";
 import { submitTransaction } from "../submit";
 import { completeTxRequest, parseTxObject } from "../tx-request";
@@ -56,14 +56,20 @@ export const ethTxMethods: MethodTable = {
         baseFee: block.header.baseFeePerGas ?? 0n,
       });
     }
+    const system = ctx.chain.blocks.systemMessage(hash);
+    if (system) return formatSystemTransaction(system, ctx.chain.blockByNumber(system.blockNumber)!.hash, ctx.chainId);
     const pending = ctx.chain.mempool.get(hash);
     return pending ? formatTransaction(pending.tx, pending.hash, pending.from.toString(), null) : null;
   },
 
   eth_getTransactionReceipt(ctx, params) {
     p.arity(params, 1, 1, "eth_getTransactionReceipt");
-    const found = ctx.chain.blocks.transaction(p.hash(params[0], "transactionHash"));
-    if (!found) return null;
+    const hash = p.hash(params[0], "transactionHash");
+    const found = ctx.chain.blocks.transaction(hash);
+    if (!found) {
+      const system = ctx.chain.blocks.systemMessage(hash);
+      return system ? formatSystemReceipt(system, ctx.chain.blockByNumber(system.blockNumber)!.hash) : null;
+    }
     return formatReceipt(found.tx, { hash: found.block.hash, number: found.block.header.number });
   },
 

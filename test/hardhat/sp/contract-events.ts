@@ -113,6 +113,8 @@ describe("contract events emitted during provider messages and test-control oper
 
   it("the simulated storage provider: DealPublished from its PublishStorageDeals is found by queryFilter", async function () {
     const { dealClient, provider, request, requestId } = await loadFixture(publishedByProvider);
+    // Reverted at the end, so the deal it publishes is not left for the provider to serve in later suites.
+    const snapshot = await ethers.provider.send("evm_snapshot", []);
     await serveWith([provider.id], 20n);
     try {
       // The block with DealProposalCreate is mined; the provider publishes right after it, at that epoch.
@@ -125,7 +127,7 @@ describe("contract events emitted during provider messages and test-control oper
       expect(event.blockNumber).to.equal(receipt!.blockNumber);
       expect(event.transactionHash).to.not.equal(receipt!.hash);
     } finally {
-      await fevm.storageProvider.stop();
+      await ethers.provider.send("evm_revert", [snapshot]);
     }
   });
 });

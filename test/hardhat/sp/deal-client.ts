@@ -66,7 +66,7 @@ describe("simulated storage provider with a Boost-style DealClient", function ()
 
     // 180 days in one call: the run stops at each monthly settlement and at the end.
     await fevm.mineEpochs(endEpoch - (await fevm.epoch()) + 1n);
-    const settled = (await since(seen)).filter((e) => e.kind === "settled");
+    const settled = (await since(seen)).filter((e) => e.kind === "settled" && e.dealId === deal.id);
     expect(settled.length).to.be.greaterThan(1);
     expect(settled.at(-1)!.message).to.match(/deal completed$/);
     expect(await fevm.market.getBalance(await dealClient.getAddress())).to.deep.include({ locked: 0n });

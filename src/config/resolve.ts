@@ -1,5 +1,5 @@
 import { FILECOIN_BLOCK_GAS_LIMIT } from "../chain/epochs";
-import { isPrivateKey } from "../chain/key-account";
+import { isPrivateKey } from "../chain/private-key";
 import { InvalidAddressError, toFilecoinAddress } from "../fil";
 import { defaultFevmConfig, defaultMnemonicAccounts, NETWORK_VERSIONS } from "./defaults";
 import type {

@@ -6,7 +6,7 @@
 import { isEthAddressString } from "../fil";
 import { MAX_PROVE_COMMIT_DURATION } from "../actors/miner/policy";
 import { DEFAULT_SP_POLICY, type SpPolicy } from "./policy";
-import { MIN_SEALING_DELAY } from "./sealing";
+import { MIN_SEALING_DELAY } from "./sealing-schedule";
 
 export const POLICY_KEYS = ["maxPricePerEpoch", "minPieceSize", "maxPieceSize", "verifiedOnly", "allowClients", "denyClients", "capacityBytes", "sealingDelay", "faultRate", "faultSeed", "faultDuration"] as const;
 

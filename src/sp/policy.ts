@@ -3,7 +3,7 @@
  * (price, piece sizes, verified only, client allow/deny lists, capacity), as one pure decision;
  * and how often its sectors fail when left to chance (the seeded fault model of soak tests).
  */
-import { latestCoverableEnd } from "./sealing";
+import { latestCoverableEnd } from "./sealing-schedule";
 
 export interface SpPolicy {
   /** Highest storagePricePerEpoch accepted, attoFIL; undefined = any price. */

@@ -9,17 +9,7 @@
 import type { FevmEVM } from "../evm/fevm-evm";
 import { idAddress } from "../fil";
 import { pieceManifests, preCommitSector, proveCommitSector } from "../actors/miner/control";
-import { MAX_SECTOR_EXPIRATION_EXTENSION, PRE_COMMIT_CHALLENGE_DELAY } from "../actors/miner/policy";
 import type { SectorInfo } from "../actors/miner/sector-types";
-
-/** The shortest sealing: a sector is proven after the challenge delay that follows its pre-commit. */
-export const MIN_SEALING_DELAY = PRE_COMMIT_CHALLENGE_DELAY + 1n;
-
-/** The epoch a deal sealed at `sealAt` is pre-committed in: as late as still lets it be proven then. */
-export const preCommitEpoch = (sealAt: bigint): bigint => sealAt - MIN_SEALING_DELAY;
-
-/** The latest deal end a sector pre-committed at `epoch` can cover (its expiration's limit). */
-export const latestCoverableEnd = (epoch: bigint): bigint => epoch + MAX_SECTOR_EXPIRATION_EXTENSION;
 
 /**
  * Pre-commits a new sector of `miner` holding deal `dealId` (its piece and CommD), expiring at

@@ -1,6 +1,7 @@
 import type { HttpNetworkConfig, NetworksConfig, NetworksUserConfig } from "hardhat/types";
 import type { FevmConfig } from "./types";
 import { FevmConfigError } from "./validate";
+import { isPrivateKey } from "../chain/private-key";
 
 /**
  * URL of the injected `filecoin` network. Hardhat 2 builds an HttpProvider for every network but
@@ -86,7 +87,7 @@ const hexKey = (entry: string) => `0x${entry.toLowerCase().replace(/^0x/, "")}`;
 export function privateKeyIssue(env: Readonly<Record<string, string | undefined>> = process.env): FevmConfigError | undefined {
   const entries = privateKeyEntries(env);
   const issues = entries.flatMap((entry, i) =>
-    /^[0-9a-f]{64}$/.test(hexKey(entry).slice(2))
+    isPrivateKey(hexKey(entry))
       ? []
       : [
           `FEVM_PRIVATE_KEY: entry ${i + 1} of ${entries.length} is not a private key ` +

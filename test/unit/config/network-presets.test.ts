@@ -96,6 +96,14 @@ describe("calibration and filecoin-mainnet presets", () => {
     expect(message).not.to.contain("a1a1");
   });
 
+  it("refuses a FEVM_PRIVATE_KEY entry of 64 hex digits that is no secp256k1 key (zero, or not below the group order)", () => {
+    for (const bad of ["0".repeat(64), "f".repeat(64)]) {
+      const issue = privateKeyIssue({ FEVM_PRIVATE_KEY: bad });
+      expect(issue, bad.slice(0, 4)).to.be.instanceOf(FevmConfigError);
+      expect(issue!.message).to.match(/^FEVM_PRIVATE_KEY: entry 1 of 1 is not a private key/);
+    }
+  });
+
   it("are added only under names the user has not defined", () => {
     const userCalibration = { url: "http://my-lotus:1234/rpc/v1", accounts: "remote" } as const;
     const networks = { calibration: { ...userCalibration } } as unknown as NetworksConfig;

@@ -23,6 +23,8 @@ interface MessageFrame {
   message: Message;
   /** What the frame was when it started: a create's message gets its `to` while it runs. */
   isCreate: boolean;
+  /** A create's init code, kept at its start: ethereumjs moves it to `code` and empties `data`. */
+  init?: Uint8Array;
   /**
    * Not an FVM send, so Lotus has no trace for it (its calls show as its parent's): a precompile
    * runs inside the calling contract, and a contract run by an actor send is that send's trace.
@@ -73,7 +75,7 @@ export class CallTracer {
       const parent = this.open[this.open.length - 1];
       const isCreate = message.to === undefined;
       const hidden = parent !== undefined && (parent.kind === "send" || (!isCreate && isReservedAddress(message.codeAddress, evm.networkVersion)));
-      this.push({ kind: "message", message, isCreate, hidden, children: [] });
+      this.push({ kind: "message", message, isCreate, init: isCreate ? message.data : undefined, hidden, children: [] });
     };
     const onEnd = (result: EVMResult) => {
       const frame = this.open.pop();
@@ -127,7 +129,7 @@ function traceOf(frame: Frame, traceAddress: number[], subtraces: number): EthTr
     return {
       type: "create",
       ...common,
-      action: { from: m.caller.toString(), gas: hexQuantity(m.gasLimit), value: hexQuantity(m.value), init: bytesToHex(m.data) },
+      action: { from: m.caller.toString(), gas: hexQuantity(m.gasLimit), value: hexQuantity(m.value), init: bytesToHex(frame.init ?? new Uint8Array()) },
       result: {
         ...(result?.createdAddress && error === undefined ? { address: result.createdAddress.toString() } : {}),
         gasUsed,

@@ -66,6 +66,8 @@ describe("trace_* (Lotus' Parity-style traces)", function () {
     expect(create.type).to.equal("create");
     expect(create.result.address).to.equal(relay);
     expect(create.action.from).to.equal(ACCOUNTS[0]);
+    const deployment = await rpc.call<{ input: string }>("eth_getTransactionByHash", deployHash);
+    expect(create.action.init).to.equal(deployment.input); // the init code, not what ethereumjs leaves in the message
     const { Counter } = fixtures();
     const counter = await deploy(rpc, Counter);
     const failed = await send(rpc, Counter, counter, "add", [0n], { gas: "0x100000" }).catch((e: { transactionHash: string }) => e.transactionHash);

@@ -214,9 +214,18 @@ export class BlockStore {
     return this.txIndex.get(hash.toLowerCase());
   }
 
-  /** Real blocks with number in [from, to], for log queries. */
+  /** Real blocks with number in [from, to], for log queries (blocks are stored in ascending order). */
   realBlocksIn(from: bigint, to: bigint): RealBlock[] {
-    return this.real.filter((b) => b.header.number >= from && b.header.number <= to);
+    let lo = 0;
+    let hi = this.real.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.real[mid].header.number < from) lo = mid + 1;
+      else hi = mid;
+    }
+    let end = lo;
+    while (end < this.real.length && this.real[end].header.number <= to) end++;
+    return this.real.slice(lo, end);
   }
 
   /** Records the events of a system message run at the latest epoch (see SystemMessage). */
@@ -224,7 +233,10 @@ export class BlockStore {
     const number = this.latestNumber;
     const head = this.realAtOrBefore(number);
     const txs = head.header.number === number ? head.txs : [];
-    const earlier = this.systemMessagesIn(number, number);
+    // Messages are only ever added at the latest epoch: this epoch's are the list's tail.
+    let first = this.system.length;
+    while (first > 0 && this.system[first - 1].blockNumber === number) first--;
+    const earlier = this.system.slice(first);
     let logIndex = [...txs, ...earlier].reduce((n, m) => n + m.logs.length, 0);
     const sequence = this.system.length;
     const message: SystemMessage = {

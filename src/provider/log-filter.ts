@@ -77,13 +77,14 @@ export function logsMatching(chain: Chain, c: LogCriteria, cursor?: LogCursor): 
   }
   const sources: { number: bigint; source: LogSource }[] = [];
   const txFrom = cursor && cursor.block > lo ? cursor.block : lo;
-  for (const block of chain.blocks.realBlocksIn(txFrom, hi)) for (const tx of block.txs) sources.push({ number: block.header.number, source: tx });
+  for (const block of chain.blocks.realBlocksIn(txFrom, hi)) for (const tx of block.txs) if (tx.logs.length > 0) sources.push({ number: block.header.number, source: tx });
   const system = cursor ? chain.blocks.systemMessagesSince(cursor.system).filter((m) => m.blockNumber >= lo && m.blockNumber <= hi) : chain.blocks.systemMessagesIn(lo, hi);
   for (const m of system) sources.push({ number: m.blockNumber, source: m });
   sources.sort((a, b) => (a.number !== b.number ? (a.number < b.number ? -1 : 1) : a.source.index - b.source.index));
   const out: Record<string, unknown>[] = [];
+  let block = { hash: "", number: -1n };
   for (const { number, source } of sources) {
-    const block = { hash: chain.blockByNumber(number)!.hash, number };
+    if (number !== block.number) block = { hash: chain.blockByNumber(number)!.hash, number };
     for (const log of source.logs) {
       if (c.addresses.length > 0 && !c.addresses.includes(log.address)) continue;
       if (!c.topics.every((allowed, i) => allowed === null || (log.topics[i] !== undefined && allowed.includes(log.topics[i])))) continue;

@@ -125,7 +125,7 @@ export class StorageProviderEngine implements EpochListener, ProviderCore {
   async fault(id: bigint, epochs?: bigint): Promise<void> {
     const deal = this.sealed(id, "fault");
     if (epochs !== undefined && epochs < 1n) throw new StorageProviderError(`a fault lasts at least 1 epoch (got ${epochs})`);
-    const status = await this.chain.runAsSystem((evm) => sectorStatus(evm, deal.miner, deal.sector));
+    const status = await sectorStatus(this.chain.evm, deal.miner, deal.sector); // a read: no message to run
     if (status === SectorStatus.Faulty) throw new StorageProviderError(`deal ${id}'s sector ${deal.sector} of miner t0${deal.miner} is already faulty${deal.faultySince === undefined ? "" : ` (since epoch ${deal.faultySince})`}: recover it first`);
     const now = this.chain.latestNumber();
     await applyFault(this, deal, now, epochs === undefined ? undefined : now + epochs, "on demand");
@@ -169,7 +169,8 @@ export class StorageProviderEngine implements EpochListener, ProviderCore {
   }
 
   restore(saved: unknown): void {
-    this.current = structuredClone(saved as EngineState);
+    // evm_revert drops the snapshot it restores (Chain.revert), so its copy can be taken over.
+    this.current = saved as EngineState;
   }
 
   nextWake(latest: bigint): bigint | undefined {

@@ -3,6 +3,7 @@
 // and the miner's state), driven through a thin test harness.
 import { expect } from "chai";
 import { ethers, fevm } from "hardhat";
+import { serveWith } from "../hardhat/sp/support/serve";
 import { loadFixture } from "@nomicfoundation/hardhat-toolbox/network-helpers";
 import type { ContractDealClient, ContractDealClientHarness } from "../../typechain-types";
 import { decodeCbor, formatAddress } from "../../src/fil";
@@ -69,9 +70,8 @@ describe("ContractDealClient: the Boost contract-deal flow shared by the example
 
   it("is served by the simulated provider: the proposal with provider f00 is picked up from DealProposalCreate", async function () {
     const { client, miners } = await loadFixture(twoProviders);
-    await fevm.storageProvider.start({ miners: [miners[0].id] });
-    // Other suites in the run may have left a stricter policy.
-    await fevm.storageProvider.setPolicy({ maxPricePerEpoch: PRICE_PER_EPOCH, sealingDelay: 20 });
+    await serveWith([miners[0].id], 20n); // whatever policy other suites in the run left
+    await fevm.storageProvider.setPolicy({ maxPricePerEpoch: PRICE_PER_EPOCH });
     const id = await requestDeal(client, await request());
     const [status, dealId, provider] = await client.dealOf(id);
     expect([status, provider]).to.deep.equal([Status.Published, miners[0].id]);

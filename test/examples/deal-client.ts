@@ -4,6 +4,7 @@
 // to the end of the deal, 180 days of chain time mined in bulk. Verified (FIL+) and not.
 import { expect } from "chai";
 import { ethers, fevm } from "hardhat";
+import { serveWith } from "../hardhat/sp/support/serve";
 import { loadFixture } from "@nomicfoundation/hardhat-toolbox/network-helpers";
 import type { DealClient } from "../../typechain-types";
 import { CLIENT_COLLATERAL, dealRequest, MIN_DURATION, onlyOnFilecoin, piece, PRICE_PER_EPOCH } from "../hardhat/market/support/fixtures";
@@ -21,8 +22,8 @@ async function servedDealClient() {
   await (await dealClient.addBalance({ value: ethers.parseEther("2") })).wait();
   const miner = await fevm.miners.create({ owner: owner.address });
   await fevm.market.addBalance(miner.address, ethers.parseEther("1"));
-  await fevm.storageProvider.start({ miners: [miner.id] });
-  await fevm.storageProvider.setPolicy({ sealingDelay: SEALING_DELAY, maxPricePerEpoch: PRICE_PER_EPOCH });
+  await serveWith([miner.id], SEALING_DELAY);
+  await fevm.storageProvider.setPolicy({ maxPricePerEpoch: PRICE_PER_EPOCH });
   return { dealClient, miner };
 }
 

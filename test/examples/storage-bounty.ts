@@ -4,6 +4,7 @@
 // to the lister once its deadline passed unclaimed.
 import { expect } from "chai";
 import { ethers, fevm } from "hardhat";
+import { serveWith } from "../hardhat/sp/support/serve";
 import { loadFixture } from "@nomicfoundation/hardhat-toolbox/network-helpers";
 import type { DealClient, StorageBounty } from "../../typechain-types";
 import { dealRequest, onlyOnFilecoin, piece, PRICE_PER_EPOCH } from "../hardhat/market/support/fixtures";
@@ -27,8 +28,8 @@ async function listedBounty() {
   await fevm.market.addBalance(miner.address, ethers.parseEther("1"));
   const dealClient = await ethers.deployContract("DealClient");
   await (await dealClient.addBalance({ value: ethers.parseEther("2") })).wait();
-  await fevm.storageProvider.start({ miners: [miner.id] });
-  await fevm.storageProvider.setPolicy({ sealingDelay: SEALING_DELAY, maxPricePerEpoch: PRICE_PER_EPOCH });
+  await serveWith([miner.id], SEALING_DELAY);
+  await fevm.storageProvider.setPolicy({ maxPricePerEpoch: PRICE_PER_EPOCH });
 
   const bounty = await ethers.deployContract("StorageBounty");
   const p = piece(TEXT);

@@ -1,6 +1,7 @@
 // What the example suites share: a simulated storage provider with one fresh miner, and readings
 // of what it did to a deal (from `fevm.storageProvider.history()`).
 import { ethers, fevm } from "hardhat";
+import { serveWith } from "../../hardhat/sp/support/serve";
 
 /** The provider's sealing delay in these suites, in epochs. */
 export const SEALING_DELAY = 20n;
@@ -10,8 +11,7 @@ export async function startProvider() {
   const [owner] = await ethers.getSigners();
   const miner = await fevm.miners.create({ owner: owner.address });
   await fevm.market.addBalance(miner.address, ethers.parseEther("1"));
-  await fevm.storageProvider.start({ miners: [miner.id] });
-  await fevm.storageProvider.setPolicy({ sealingDelay: SEALING_DELAY });
+  await serveWith([miner.id], SEALING_DELAY);
   return miner;
 }
 

@@ -10,6 +10,7 @@ import type { ActorRecord } from "./registry";
 import { cborBlock } from "./runtime";
 import { send } from "./send";
 import { SingletonId } from "./singletons";
+import { FILECOIN_BLOCK_GAS_LIMIT } from "../chain/epochs";
 
 /** A control operation an actor refused, with the exit code it answered (if it got that far). */
 export class ActorControlError extends Error {
@@ -23,7 +24,7 @@ export class ActorControlError extends Error {
 }
 
 /** Gas for callbacks into contracts during control operations: Filecoin's block gas limit. */
-const CONTROL_GAS_LIMIT = 10_000_000_000n;
+const CONTROL_GAS_LIMIT = FILECOIN_BLOCK_GAS_LIMIT;
 export const CONTROL_SYSTEM: ActorRecord = { id: SingletonId.System, kind: "system" };
 
 /** The recorded description of the failed top-level send ("send to t05 method …: exit 16 …: why"). */

@@ -18,7 +18,7 @@ async function extendUserConfig(
   if (fevm === undefined) return extended;
   const ours: Record<string, Hardhat3UserNetworkConfig> = {
     [FILECOIN_NETWORK]: filecoinUserNetwork(fevm),
-    ...resolvedOrUndefined(() => realUserNetworks(fevm)),
+    ...realUserNetworks(fevm), // a malformed FEVM_PRIVATE_KEY leaves the accounts empty (checked on use), never throws
   };
   const networks = { ...extended.networks };
   for (const [name, network] of Object.entries(ours)) networks[name] ??= network;

@@ -39,6 +39,7 @@ import { MAX_CONTROL_ADDRESSES, MAX_MULTIADDR_DATA, MAX_PEER_ID_LENGTH } from ".
 import { InvalidMultiaddrError, multiaddrToBytes } from "./multiaddr";
 import { InvalidPeerIdError, peerIdToBytes } from "./peer-id";
 import { DEFAULT_SECTOR_SIZE, describeSectorSizes, sectorSizeInfo } from "./sector-size";
+import { FILECOIN_BLOCK_GAS_LIMIT } from "../../chain/epochs";
 
 export interface CreateMinerOptions {
   /** Any actor (resolved like a send would: unknown f1/f3/f410 addresses get an account). */
@@ -70,7 +71,7 @@ export class MinerCreationError extends Error {
 const SYSTEM = { id: SingletonId.System, kind: "system" } as const;
 const INIT = { id: SingletonId.Init, kind: "init" } as const;
 /** Gas for contracts an owner's messages call back: Filecoin's block gas limit. */
-const CONTROL_GAS_LIMIT = 10_000_000_000n;
+const CONTROL_GAS_LIMIT = FILECOIN_BLOCK_GAS_LIMIT;
 const WORKER_KEY_DOMAIN = new TextEncoder().encode("hardhat-fevm generated miner worker key");
 
 function parseAddress(input: AddressInput, what: string): FilecoinAddress {

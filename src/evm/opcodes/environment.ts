@@ -1,13 +1,14 @@
 import { bytesToBigInt } from "@ethereumjs/util";
 import type { AddOpcode, BaseOpcodes, OpLogic } from "./base-table";
 import { beaconDigest, DomainSeparationTag, drawRandomness } from "./beacon";
+import { FILECOIN_BLOCK_GAS_LIMIT } from "../../chain/epochs";
 
 const COINBASE = 0x41;
 const PREVRANDAO = 0x44;
 const GASLIMIT = 0x45;
 
 /** What GASLIMIT always reads on Filecoin: the block gas limit (builtin-actors instructions/context.rs). */
-const FEVM_GAS_LIMIT = 10_000_000_000n;
+const FEVM_GAS_LIMIT = FILECOIN_BLOCK_GAS_LIMIT;
 
 const PREVRANDAO_ENTROPY = new TextEncoder().encode("prevrandao");
 

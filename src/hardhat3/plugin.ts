@@ -1,4 +1,4 @@
-import { DEFAULT_HOSTNAME, DEFAULT_PORT } from "../server/defaults";
+import { DEFAULT_HOSTNAME, DEFAULT_MAX_REQUEST_BYTES, DEFAULT_PORT } from "../server/defaults";
 import { configHookHandlers } from "./config-hooks";
 import type { TaskBuilders } from "./hardhat3-types";
 import { networkHookHandlers } from "./network-hooks";
@@ -25,6 +25,7 @@ export function createHardhat3Plugin({ task, emptyTask }: TaskBuilders) {
       task(["fevm", "node"], "Starts a JSON-RPC server (HTTP and WebSocket) on the in-process Filecoin network")
         .addOption({ name: "hostname", description: "The address to listen on (0.0.0.0 for every interface)", defaultValue: DEFAULT_HOSTNAME })
         .addOption({ name: "port", description: "The port to listen on", type: INT, defaultValue: DEFAULT_PORT })
+        .addOption({ name: "maxRequestBytes", description: "Largest HTTP body or WebSocket message accepted, in bytes", type: INT, defaultValue: DEFAULT_MAX_REQUEST_BYTES })
         .setAction(async () => ({ default: nodeAction }))
         .build(),
       task(["fevm", "address"], "Prints every form of an address: 0x, t410/t0, masked id, actor id, raw bytes")

@@ -24,11 +24,17 @@ async function connectInProcess(hre: Hardhat3RuntimeEnvironment, task: string): 
   return hre.network.create !== undefined ? hre.network.create(name) : hre.network.connect(name);
 }
 
-export async function nodeAction({ hostname, port }: { hostname: string; port: number }, hre: Hardhat3RuntimeEnvironment): Promise<void> {
+export async function nodeAction(
+  { hostname, port, maxRequestBytes }: { hostname: string; port: number; maxRequestBytes: number },
+  hre: Hardhat3RuntimeEnvironment,
+): Promise<void> {
+  if (!Number.isSafeInteger(maxRequestBytes) || maxRequestBytes < 1) {
+    throw new Error(`hardhat-fevm: --max-request-bytes: expected a positive number of bytes, got ${maxRequestBytes}`);
+  }
   const connection = await connectInProcess(hre, "fevm node");
   // The server needs the emulator itself: eth_subscribe notifications are its events.
   const emulator = emulatorOf(hre, connection);
-  const server = new JsonRpcServer(emulator);
+  const server = new JsonRpcServer(emulator, { maxRequestBytes });
   const address = await server.listen(hostname, port);
   await serveUntilInterrupted(emulator, server, address, hre.config.fevm.accounts, hre.userConfig.fevm?.logging ?? true);
   await connection.close();

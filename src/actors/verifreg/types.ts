@@ -89,12 +89,15 @@ export const readOwnerIds = (struct: string, owner: string, list: string) => (va
   return { owner: expectUint64(f[0], `${struct}.${owner}`), ids: ids(f[1], `${struct}.${list}`) };
 };
 
+/** `[provider, claim, term_max]`: builtin-actors' ClaimTerm (claim field `claim_id`) and ClaimExtensionRequest (`claim`). */
+function readClaimExtension(value: CborValue, where: string, claimField: "claim_id" | "claim"): ClaimExtensionRequest {
+  const f = expectArray(value, where, 3);
+  return { provider: expectUint64(f[0], `${where}.provider`), claim: expectUint64(f[1], `${where}.${claimField}`), termMax: expectInt64(f[2], `${where}.term_max`) };
+}
+
 export function readClaimTerms(value: CborValue): ClaimExtensionRequest[] {
   const [terms] = expectArray(value, "ExtendClaimTermsParams", 1);
-  return expectArray(terms, "ExtendClaimTermsParams.terms").map((t, i) => {
-    const f = expectArray(t, `terms[${i}]`, 3);
-    return { provider: expectUint64(f[0], `terms[${i}].provider`), claim: expectUint64(f[1], `terms[${i}].claim_id`), termMax: expectInt64(f[2], `terms[${i}].term_max`) };
-  });
+  return expectArray(terms, "ExtendClaimTermsParams.terms").map((t, i) => readClaimExtension(t, `terms[${i}]`, "claim_id"));
 }
 
 export function readClaimAllocationsParams(value: CborValue): { sectors: SectorAllocationClaims[]; allOrNothing: boolean } {
@@ -152,10 +155,7 @@ export function readAllocationRequests(value: CborValue): AllocationRequests {
       const f = expectArray(a, w, 6);
       return { provider: expectUint64(f[0], `${w}.provider`), ...readPieceTerms(f, 1, w), expiration: expectInt64(f[5], `${w}.expiration`) };
     }),
-    extensions: expectArray(extensions, "AllocationRequests.extensions").map((e, i) => {
-      const f = expectArray(e, `extensions[${i}]`, 3);
-      return { provider: expectUint64(f[0], `extensions[${i}].provider`), claim: expectUint64(f[1], `extensions[${i}].claim`), termMax: expectInt64(f[2], `extensions[${i}].term_max`) };
-    }),
+    extensions: expectArray(extensions, "AllocationRequests.extensions").map((e, i) => readClaimExtension(e, `extensions[${i}]`, "claim")),
   };
 }
 

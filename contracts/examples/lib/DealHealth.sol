@@ -36,8 +36,9 @@ library DealHealth {
         Active,
         /// Its sector is declared (or detected) faulty: the data may be lost unless recovered.
         Faulty,
-        /// Its sector is terminated, or the market marks the deal slashed, but the market has not
-        /// removed it yet (on chain, early terminations are processed by cron in batches).
+        /// Its sector is dead while the market still holds the deal, or the market reports a slash
+        /// epoch (deals slashed before the market removed terminated deals at once). Current
+        /// actors remove a terminated sector's deals synchronously: those read as Ended.
         Terminated,
         /// The market no longer holds it (exit 32): completed, terminated and cleaned up, or timed
         /// out before activation.

@@ -7,7 +7,12 @@ import { hexQuantity } from "./format";
 import { isInvoked, sendTrace } from "./send-trace";
 import { lotusErrorOfEvmHalt } from "./trace-errors";
 
-/** One frame of a transaction in Lotus' Parity-style shape (chain/types/ethtypes EthTrace). */
+/**
+ * One frame of a transaction in Lotus' Parity-style shape (chain/types/ethtypes EthTrace).
+ * Approximations: `gas`/`gasUsed` are EVM gas (Lotus reports FVM gas, its top frame including
+ * the message's intrinsic cost); a create's `result.code` is the deployed code; a value-only
+ * CALL to an account shows empty input/output where Lotus shows a method-0 native call.
+ */
 export interface EthTrace {
   type: "call" | "create";
   error?: string;
